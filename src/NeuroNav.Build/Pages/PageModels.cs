@@ -1,0 +1,58 @@
+using NeuroNav.Core;
+
+namespace NeuroNav.Build.Pages;
+
+/// <summary>Counts of the coverage registry for one source over some set of neurons.</summary>
+public sealed record CoverageCounts(string Source, long Expected, long Present, long MissingUpstream, long Failed, long Invalid)
+{
+    public long NotAttempted => Expected - Present - MissingUpstream - Failed - Invalid;
+}
+
+/// <summary>One neuron's row in its layer's listing.</summary>
+public sealed record NeuronSummary(int Neuron, IReadOnlyList<string> Available, float? MaxActivation, double? MaxRange);
+
+/// <summary>One layer's row in its model's listing.</summary>
+public sealed record LayerSummary(int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Top);
+
+/// <summary>One model's row on the index.</summary>
+public sealed record ModelSummary(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<int> LayersWithData);
+
+/// <summary>Everything a neuron page shows. <see cref="Neuroscope"/> is null when the source has nothing for it.</summary>
+/// <param name="HasPrevious">Whether the site has a page for neuron - 1 of this layer.</param>
+/// <param name="HasNext">Whether the site has a page for neuron + 1 of this layer.</param>
+/// <param name="NeuroscopeUrl">The original page on neuroscope.io.</param>
+public sealed record NeuronPageModel(
+    ModelInfo Model,
+    NeuronId Id,
+    NeuroscopeNeuron? Neuroscope,
+    bool HasPrevious,
+    bool HasNext,
+    string NeuroscopeUrl);
+
+public sealed record LayerPageModel(ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons);
+
+public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<LayerSummary> Layers);
+
+public sealed record IndexPageModel(IReadOnlyList<ModelSummary> Models);
+
+/// <summary>A file of the site that does not depend on the corpus (CSS, JS, Markdown pages), by site-relative path.</summary>
+public sealed record StaticFile(string Path, byte[] Bytes);
+
+/// <summary>
+/// Renders the HTML pages. Paths are site-relative (<c>gpt2-small/3/1337.html</c>); every link a page
+/// writes is relative, so the site works under any prefix (GitHub Pages project sites).
+/// Implementations are thread-safe: the builder renders neurons on several threads.
+/// </summary>
+public interface IPageRenderer
+{
+    byte[] RenderNeuron(NeuronPageModel model);
+
+    byte[] RenderLayer(LayerPageModel model);
+
+    byte[] RenderModel(ModelPageModel model);
+
+    byte[] RenderIndex(IndexPageModel model);
+
+    /// <summary>CSS, JS and the Markdown pages of <c>content/</c> rendered to HTML.</summary>
+    IReadOnlyList<StaticFile> StaticFiles();
+}

@@ -1,0 +1,23 @@
+namespace NeuroNav.Core;
+
+/// <summary>Model ids go into paths and URLs: lower-case letters, digits and single dashes only.</summary>
+public static class ModelId
+{
+    public static bool IsValid(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || id[0] == '-' || id[^1] == '-')
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return !id.Contains("..", StringComparison.Ordinal);
+    }
+}
