@@ -33,8 +33,8 @@ public sealed record ScrapeProgress(long Total, long Done, long Skipped, long Fa
 public sealed record ScrapeReport(long Requested, long Skipped, long Fetched, long MissingUpstream, long Failed, long Invalid, bool Cancelled, TimeSpan Elapsed, IReadOnlyList<CoverageRow> Problems);
 
 /// <summary>Fetches Neuroscope neuron pages into the corpus, resumably.</summary>
-public sealed class NeuroscopeScraper(CorpusStore corpus, FetchOptions options)
+public sealed class NeuroscopeScraper(ICorpusWriter corpus, FetchOptions options)
 {
     public Task<ScrapeReport> RunAsync(IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct)
-        => throw new NotImplementedException($"{corpus.Root} {options}");
+        => throw new NotImplementedException($"{corpus} {options}");
 }
