@@ -1,1 +1,3 @@
-return 0;
+using NeuroNav.Cli;
+
+return await NeuroNavApp.RunAsync(args);

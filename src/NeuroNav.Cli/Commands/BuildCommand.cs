@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using NeuroNav.Build;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuroNav.Cli.Commands;
+
+public sealed class BuildSettings : CommandSettings
+{
+    [CommandOption("-c|--corpus <DIR>")]
+    [Description("Corpus folder to read.")]
+    [DefaultValue("corpus")]
+    public string Corpus { get; init; } = "corpus";
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Output folder (the static site).")]
+    [DefaultValue("output")]
+    public string Output { get; init; } = "output";
+
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("Build only these models (repeatable). Default: every model the corpus holds.")]
+    public string[] Models { get; init; } = [];
+
+    [CommandOption("-l|--layers <FIRST-LAST>")]
+    [Description("Build only this layer range, e.g. 0-11.")]
+    public string? Layers { get; init; }
+
+    [CommandOption("-j|--parallelism <N>")]
+    [Description("Neurons rendered at once.")]
+    [DefaultValue(2)]
+    public int Parallelism { get; init; } = 2;
+
+    public override ValidationResult Validate() =>
+        Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1") : ValidationResult.Success();
+
+    public BuildOptions ToOptions(ModelCatalog catalog)
+    {
+        foreach (var m in Models)
+        {
+            _ = catalog[m];
+        }
+
+        int? first = null, last = null;
+        if (Layers is not null)
+        {
+            var ranges = IntRanges.Parse(Layers, "--layers");
+            if (ranges.Count != 1)
+            {
+                throw new ArgumentException("--layers: give one range FIRST-LAST");
+            }
+
+            (first, last) = (ranges[0].Start, ranges[0].End - 1);
+        }
+
+        return new BuildOptions(Output, Models, first, last, Parallelism);
+    }
+}
+
+[Description("Build the static site (JSON API, HTML, manifest) from the corpus alone.")]
+public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
+    {
+        var catalog = ModelCatalog.Load(AppPaths.Catalog);
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var corpus = new CorpusStore(settings.Corpus);
+        if (!Directory.Exists(corpus.Root))
+        {
+            console.MarkupLineInterpolated($"[red]No corpus at {corpus.Root}[/]: run 'neuronav scrape' first.");
+            return (int)ExitCode.BadArguments;
+        }
+
+        await BuildRunner.RunAsync(console, corpus, catalog, settings.ToOptions(catalog), linked.Token);
+        console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using NeuroNav.Build;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using NeuroNav.Fetch;
+using NeuroNav.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuroNav.Cli.Commands;
+
+public sealed class DemoSettings : CommandSettings
+{
+    [CommandOption("-c|--corpus <DIR>")]
+    [Description("Corpus folder for the sample.")]
+    [DefaultValue("corpus")]
+    public string Corpus { get; init; } = "corpus";
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Output folder for the sample site.")]
+    [DefaultValue("output")]
+    public string Output { get; init; } = "output";
+
+    [CommandOption("--mirror <DIR>")]
+    [Description("The offline mirror to serve. Default: content/sample/neuroscope.")]
+    public string? Mirror { get; init; }
+}
+
+[Description("The offline sample end to end: serve the synthetic neuroscope.io mirror on 127.0.0.1, scrape it over HTTP, build the site.")]
+public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var catalog = ModelCatalog.Load(AppPaths.Catalog);
+        var mirror = settings.Mirror ?? AppPaths.SampleMirror;
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var ct = linked.Token;
+
+        await using var server = await StaticSiteServer.StartAsync(mirror, 0, ct);
+        console.MarkupLineInterpolated($"Serving the synthetic sample mirror [grey]{mirror}[/] at {server.BaseAddress}");
+        await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = server.BaseAddress }, ct);
+
+        var corpus = new CorpusStore(settings.Corpus);
+        var fetch = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2 };
+        var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, MirrorTargets.FromDirectory(mirror, catalog), ct);
+        if (scrape.Cancelled)
+        {
+            return (int)ExitCode.Cancelled;
+        }
+
+        await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(settings.Output, []), ct);
+        var output = Path.GetFullPath(settings.Output);
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[green]Sample site written to {output}[/]");
+        console.MarkupLineInterpolated($"  look at it:  dotnet run --project src/NeuroNav.Cli -- serve --dir {settings.Output}   then open http://127.0.0.1:8080/");
+        console.MarkupLineInterpolated($"  or read:     {Path.Combine(output, "api", "gpt2-small", "3", "0.json")}");
+        console.MarkupLineInterpolated($"  corpus:      {corpus.Root} (Parquet; DuckDB: read_parquet('{corpus.Root}/neuroscope_texts/**/*.parquet', hive_partitioning=true))");
+        console.MarkupLine("The sample's hostile pages are expected to show up above as missing or invalid.");
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,137 @@
+using System.ComponentModel;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using NeuroNav.Fetch;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuroNav.Cli.Commands;
+
+public sealed class ScrapeSettings : CommandSettings
+{
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("Model id from the catalog (repeatable), e.g. gpt2-small. See 'neuronav models'.")]
+    public string[] Models { get; init; } = [];
+
+    [CommandOption("-l|--layers <RANGES>")]
+    [Description("Layers to fetch, e.g. 0-3,7. Default: every layer of the model.")]
+    public string? Layers { get; init; }
+
+    [CommandOption("-n|--neurons <RANGES>")]
+    [Description("Neurons to fetch in each layer, e.g. 0-99. Default: every neuron.")]
+    public string? Neurons { get; init; }
+
+    [CommandOption("--base-url <URL>")]
+    [Description("Root of the Neuroscope site.")]
+    [DefaultValue("https://neuroscope.io/")]
+    public string BaseUrl { get; init; } = "https://neuroscope.io/";
+
+    [CommandOption("-c|--corpus <DIR>")]
+    [Description("Corpus folder (Parquet, Hive-partitioned).")]
+    [DefaultValue("corpus")]
+    public string Corpus { get; init; } = "corpus";
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Requests in flight at once.")]
+    [DefaultValue(4)]
+    public int Concurrency { get; init; } = 4;
+
+    [CommandOption("--rps <N>")]
+    [Description("At most this many requests per second.")]
+    [DefaultValue(8.0)]
+    public double RequestsPerSecond { get; init; } = 8;
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Timeout of one request attempt.")]
+    [DefaultValue(30)]
+    public int TimeoutSeconds { get; init; } = 30;
+
+    [CommandOption("--retries <N>")]
+    [Description("Retries per page on 408/429/5xx/network errors (exponential backoff with jitter, honours Retry-After).")]
+    [DefaultValue(5)]
+    public int Retries { get; init; } = 5;
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Neurons per corpus part file; a crash loses at most one batch.")]
+    [DefaultValue(256)]
+    public int BatchSize { get; init; } = 256;
+
+    [CommandOption("--refresh")]
+    [Description("Fetch again neurons that the corpus already holds.")]
+    public bool Refresh { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Models.Length == 0)
+        {
+            return ValidationResult.Error("give at least one --model");
+        }
+
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return ValidationResult.Error($"--base-url: '{BaseUrl}' is not an http(s) URL");
+        }
+
+        return Concurrency < 1 || RequestsPerSecond <= 0 || TimeoutSeconds < 1 || Retries < 0 || BatchSize < 1
+            ? ValidationResult.Error("--concurrency, --rps, --timeout and --batch-size must be positive, --retries non-negative")
+            : ValidationResult.Success();
+    }
+
+    public FetchOptions ToFetchOptions() => new()
+    {
+        BaseUrl = new Uri(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/"),
+        Concurrency = Concurrency,
+        RequestsPerSecond = RequestsPerSecond,
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        MaxRetries = Retries,
+        BatchSize = BatchSize,
+        Refresh = Refresh,
+    };
+
+    /// <summary>The neuron ranges to fetch, checked against each model's size.</summary>
+    public IReadOnlyList<ScrapeTarget> Targets(ModelCatalog catalog)
+    {
+        var targets = new List<ScrapeTarget>();
+        foreach (var id in Models)
+        {
+            var model = catalog[id];
+            var layers = Layers is null ? [(0, model.Layers)] : IntRanges.Parse(Layers, "--layers");
+            var neurons = Neurons is null ? [(0, model.NeuronsPerLayer)] : IntRanges.Parse(Neurons, "--neurons");
+            if (layers[^1].End > model.Layers)
+            {
+                throw new ArgumentException($"--layers: {model.Id} has layers 0-{model.Layers - 1}");
+            }
+
+            if (neurons[^1].End > model.NeuronsPerLayer)
+            {
+                throw new ArgumentException($"--neurons: {model.Id} has neurons 0-{model.NeuronsPerLayer - 1} per layer");
+            }
+
+            foreach (var (ls, le) in layers)
+            {
+                for (var layer = ls; layer < le; layer++)
+                {
+                    targets.AddRange(neurons.Select(n => new ScrapeTarget(model.Id, layer, n.Start, n.End)));
+                }
+            }
+        }
+
+        return targets;
+    }
+}
+
+[Description("Fetch Neuroscope neuron pages into the corpus (resumable: stored neurons are skipped).")]
+public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ScrapeSettings settings, CancellationToken cancellationToken)
+    {
+        var catalog = ModelCatalog.Load(AppPaths.Catalog);
+        var targets = settings.Targets(catalog);
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var corpus = new CorpusStore(settings.Corpus);
+        var report = await ScrapeRunner.RunAsync(console, corpus, settings.ToFetchOptions(), targets, linked.Token);
+        console.MarkupLineInterpolated($"Corpus: [link]{corpus.Root}[/]");
+        return (int)ScrapeRunner.ExitCodeOf(report);
+    }
+}
