@@ -30,7 +30,14 @@ internal ref struct PropsReader
     public static RenderProps Read(ReadOnlySpan<byte> line, ParserScratch scratch)
     {
         var reader = new PropsReader(line, scratch);
-        return reader.ReadObject();
+        try
+        {
+            return reader.ReadObject();
+        }
+        catch (PageFormatException e)
+        {
+            throw new PageFormatException($"props JSON, byte {reader._pos} of the line: {e.Message}");
+        }
     }
 
     private RenderProps ReadObject()
@@ -201,5 +208,5 @@ internal ref struct PropsReader
         }
     }
 
-    private readonly PageFormatException Fail(string what) => new($"props JSON, byte {_pos} of the line: {what}");
+    private static PageFormatException Fail(string what) => new(what);
 }

@@ -53,7 +53,14 @@ internal sealed record TextSection(TextHeader Header, RenderProps Truncated, Ren
                     throw new PageFormatException(inFull ? "two full-text renders" : "two truncated renders");
                 }
 
-                slot = PropsReader.Read(line, scratch);
+                try
+                {
+                    slot = PropsReader.Read(line, scratch);
+                }
+                catch (PageFormatException e)
+                {
+                    throw new PageFormatException($"{(inFull ? "full-text" : "truncated")} render: {e.Message}");
+                }
                 imported = false;
             }
             else if (line.SequenceEqual("</summary>"u8))
