@@ -72,5 +72,5 @@ internal sealed class FakeCorpus : ICorpusReader
             _coverage.TryGetValue((model, layer), out var rows) ? [.. rows.Values] : []);
 
     public IReadOnlyList<(string Model, int Layer)> Partitions() =>
-        [.. _neurons.Keys.Union(_coverage.Keys).Order()];
+        [.. _neurons.Where(p => p.Value.Count > 0).Select(p => p.Key).Union(_coverage.Where(p => p.Value.Count > 0).Select(p => p.Key)).Order()];
 }

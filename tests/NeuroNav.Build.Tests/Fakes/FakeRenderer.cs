@@ -20,20 +20,20 @@ internal sealed class FakeRenderer : IPageRenderer
     public byte[] RenderNeuron(NeuronPageModel model)
     {
         Neurons.Enqueue(model);
-        var texts = model.Neuroscope?.Texts.Count ?? 0;
-        return Utf8($"neuron {model.Id} texts={texts} prev={model.HasPrevious} next={model.HasNext} original={model.NeuroscopeUrl}");
+        var maxActs = string.Join(',', model.Neuroscope?.Texts.Select(t => t.MaxActivation) ?? []);
+        return Utf8($"neuron {model.Id} max={maxActs} prev={model.HasPrevious} next={model.HasNext} original={model.NeuroscopeUrl}");
     }
 
     public byte[] RenderLayer(LayerPageModel model)
     {
         Layers.Add(model);
-        return Utf8($"layer {model.Model.Id}/{model.Layer} neurons={string.Join(',', model.Neurons.Select(n => n.Neuron))}");
+        return Utf8($"layer {model.Model.Id}/{model.Layer} neurons={string.Join(',', model.Neurons.Select(n => $"{n.Neuron}:{n.MaxActivation}"))}");
     }
 
     public byte[] RenderModel(ModelPageModel model)
     {
         Models.Add(model);
-        return Utf8($"model {model.Model.Id} layers={string.Join(',', model.Layers.Select(l => l.Layer))}");
+        return Utf8($"model {model.Model.Id} top={string.Join(',', model.Layers.SelectMany(l => l.Top).Select(n => $"{n.Neuron}:{n.MaxActivation}"))}");
     }
 
     public byte[] RenderIndex(IndexPageModel model)
