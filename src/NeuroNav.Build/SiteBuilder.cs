@@ -1,3 +1,8 @@
+using System.Diagnostics;
+using NeuroNav.Build.Api;
+using NeuroNav.Build.Coverage;
+using NeuroNav.Build.Layers;
+using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -5,13 +10,133 @@ using NeuroNav.Corpus;
 namespace NeuroNav.Build;
 
 /// <summary>What to build: which models and layers (all that the corpus has when empty), and where.</summary>
-public sealed record BuildOptions(string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2);
+public sealed record BuildOptions(string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2)
+{
+    public bool IncludesLayer(int layer) => layer >= (FirstLayer ?? 0) && layer <= (LastLayer ?? int.MaxValue);
+}
 
 public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnchanged, long FilesRemoved, long BytesWritten, TimeSpan Elapsed);
 
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
 public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages)
 {
-    public Task<BuildReport> BuildAsync(BuildOptions options, IProgress<long>? neuronsDone, CancellationToken ct)
-        => throw new NotImplementedException($"{corpus} {catalog.Models.Count} {pages}");
+    public async Task<BuildReport> BuildAsync(BuildOptions options, IProgress<long>? neuronsDone, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var partitions = CorpusPartitions.Read(corpus, catalog);
+        var models = ModelsToBuild(options, partitions);
+        var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, partitions, ct).ConfigureAwait(false);
+
+        var output = OutputWriter.Open(options.OutputDirectory);
+        using var layers = new LayerBuilder(output, pages, options.Parallelism, neuronsDone);
+        foreach (var name in SchemaFiles.Names)
+        {
+            output.Write(ApiPaths.Schema(name), SchemaFiles.Read(name), $"schema '{name}'");
+        }
+
+        foreach (var file in pages.StaticFiles())
+        {
+            output.Write(file.Path, file.Bytes, $"static file '{file.Path}'");
+        }
+
+        foreach (var model in models)
+        {
+            await BuildModelAsync(model, partitions, coverage, options, output, layers, ct).ConfigureAwait(false);
+        }
+
+        var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
+        output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(site), ApiJsonContext.Default.SiteIndexDoc), "site index");
+        output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(new IndexPageModel([.. site.Select(s => s.Summary)])), "site index page");
+
+        var built = models.ToDictionary(m => m.Id, _ => (Func<int, bool>)options.IncludesLayer, StringComparer.Ordinal);
+        output.Complete(new OutputScope(catalog.Models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), built), ct);
+        return new BuildReport(layers.Neurons, output.FilesWritten, output.FilesUnchanged, output.FilesRemoved, output.BytesWritten, clock.Elapsed);
+    }
+
+    private async Task BuildModelAsync(
+        ModelInfo model,
+        IReadOnlyList<(string Model, int Layer)> partitions,
+        IReadOnlyDictionary<(string, int), CoverageTally> coverage,
+        BuildOptions options,
+        OutputWriter output,
+        LayerBuilder layers,
+        CancellationToken ct)
+    {
+        var rows = new List<(LayerSummary Summary, CoverageTally Coverage)>();
+        foreach (var (_, layer) in partitions.Where(p => p.Model == model.Id))
+        {
+            ct.ThrowIfCancellationRequested();
+            var layerCoverage = coverage[(model.Id, layer)];
+            var stream = corpus.ReadLayerAsync(model.Id, layer, ct);
+            IReadOnlyList<NeuronSummary> neurons;
+            if (options.IncludesLayer(layer))
+            {
+                neurons = await layers.RenderAsync(model, layer, stream, ct).ConfigureAwait(false);
+                var producer = $"layer {model.Id}/{layer}";
+                var doc = IndexDocuments.Layer(model, layer, layerCoverage, neurons);
+                output.Write(ApiPaths.LayerIndex(model.Id, layer), JsonOutput.Serialize(doc, ApiJsonContext.Default.LayerIndexDoc), producer);
+                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons);
+                output.Write(ApiPaths.LayerHtml(model.Id, layer), pages.RenderLayer(page), producer);
+            }
+            else
+            {
+                neurons = await LayerBuilder.SummarizeAsync(model, layer, stream, ct).ConfigureAwait(false);
+            }
+
+            rows.Add((new LayerSummary(layer, layerCoverage.ToCounts(), IndexDocuments.Top(neurons, IndexDocuments.ModelTop)), layerCoverage));
+        }
+
+        var total = ModelCoverage(model, coverage);
+        var producerName = $"model {model.Id}";
+        output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);
+        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]);
+        output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(modelPage), producerName);
+    }
+
+    /// <summary>The models to build, in catalog order: those asked for, or every model the corpus has.</summary>
+    private List<ModelInfo> ModelsToBuild(BuildOptions options, IReadOnlyList<(string Model, int Layer)> partitions)
+    {
+        if (options.Parallelism < 1)
+        {
+            throw new BuildException($"parallelism must be at least 1, not {options.Parallelism}");
+        }
+
+        if (options.FirstLayer < 0 || options.LastLayer < 0 || options.FirstLayer > options.LastLayer)
+        {
+            throw new BuildException($"layer range {options.FirstLayer}..{options.LastLayer} is not a range of layers");
+        }
+
+        foreach (var id in options.Models)
+        {
+            if (!ModelId.IsValid(id))
+            {
+                throw new BuildException($"'{id}' is not a valid model id");
+            }
+
+            if (!catalog.TryGet(id, out _))
+            {
+                throw new BuildException($"unknown model '{id}'; known models: {string.Join(", ", catalog.Models.Select(m => m.Id))}");
+            }
+        }
+
+        var wanted = options.Models.Count > 0 ? options.Models.ToHashSet(StringComparer.Ordinal) : partitions.Select(p => p.Model).ToHashSet(StringComparer.Ordinal);
+        return [.. catalog.Models.Where(m => wanted.Contains(m.Id))];
+    }
+
+    private static ModelSummary ModelSummaryOf(
+        ModelInfo model, IReadOnlyList<(string Model, int Layer)> partitions, IReadOnlyDictionary<(string, int), CoverageTally> coverage) =>
+        new(model, ModelCoverage(model, coverage).ToCounts(),
+            [.. partitions.Where(p => p.Model == model.Id && coverage[p].HasPresent).Select(p => p.Layer)]);
+
+    /// <summary>The model's coverage over all its layers; a layer the corpus does not have counts as not attempted.</summary>
+    private static CoverageTally ModelCoverage(ModelInfo model, IReadOnlyDictionary<(string, int), CoverageTally> coverage)
+    {
+        var total = new CoverageTally(0);
+        for (var layer = 0; layer < model.Layers; layer++)
+        {
+            total.Add(coverage.TryGetValue((model.Id, layer), out var t) ? t : new CoverageTally(model.NeuronsPerLayer));
+        }
+
+        return total;
+    }
 }

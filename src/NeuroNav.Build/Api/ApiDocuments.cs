@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace NeuroNav.Build.Api;
+
+// The index documents of the JSON API (contract: api/index.json, api/<model>/index.json, api/<model>/<layer>/index.json).
+// Property order is the JSON key order: "schema" and "schema_version" come first.
+
+internal sealed record SourceDoc(string Id, string Label, string Url);
+
+internal sealed record ModelMetadataDoc(
+    string Id, string ActivationFunction, string Dataset, int Layers, int NeuronsPerLayer, long TotalNeurons, long Parameters);
+
+internal sealed record CoverageDoc(long Expected, long Present, long MissingUpstream, long Failed, long Invalid, long NotAttempted);
+
+/// <summary>Coverage per source, keyed by the source's id, in the order of <see cref="NeuroNav.Core.SourceInfo.All"/>.</summary>
+internal sealed record CoverageMapDoc(
+    [property: JsonPropertyName("neuroscope")] CoverageDoc Neuroscope,
+    [property: JsonPropertyName("neuron2graph")] CoverageDoc Neuron2graph,
+    [property: JsonPropertyName("gpt4")] CoverageDoc Gpt4);
+
+internal sealed record LinksDoc(string Api, string Html);
+
+internal sealed record NeuronSummaryDoc(int Neuron, IReadOnlyList<string> Available, float? MaxActivation, double? MaxRange);
+
+internal sealed record SiteModelDoc(
+    string Id,
+    string ActivationFunction,
+    string Dataset,
+    int Layers,
+    int NeuronsPerLayer,
+    long TotalNeurons,
+    long Parameters,
+    CoverageMapDoc Coverage,
+    IReadOnlyList<int> LayersWithData,
+    LinksDoc Links);
+
+internal sealed record SiteIndexDoc(string Schema, int SchemaVersion, string Generator, IReadOnlyList<SourceDoc> Sources, IReadOnlyList<SiteModelDoc> Models);
+
+internal sealed record ModelLayerDoc(int Layer, CoverageMapDoc Coverage, LinksDoc Links, IReadOnlyList<NeuronSummaryDoc> Top);
+
+internal sealed record ModelIndexDoc(string Schema, int SchemaVersion, ModelMetadataDoc Model, CoverageMapDoc Coverage, IReadOnlyList<ModelLayerDoc> Layers);
+
+internal sealed record LayerIndexDoc(
+    string Schema,
+    int SchemaVersion,
+    string Model,
+    int Layer,
+    int NeuronsPerLayer,
+    CoverageMapDoc Coverage,
+    IReadOnlyList<NeuronSummaryDoc> Top,
+    IReadOnlyList<NeuronSummaryDoc> Neurons);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SiteIndexDoc))]
+[JsonSerializable(typeof(ModelIndexDoc))]
+[JsonSerializable(typeof(LayerIndexDoc))]
+[JsonSerializable(typeof(ModelMetadataDoc))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace NeuroNav.Build.Api;
+
+/// <summary>The site-relative paths of the output contract: the JSON API and the HTML pages beside it.</summary>
+internal static class ApiPaths
+{
+    public const string SiteIndex = "api/index.json";
+    public const string SiteIndexHtml = "index.html";
+
+    public static string ModelIndex(string model) => $"api/{model}/index.json";
+
+    public static string ModelHtml(string model) => $"{model}/index.html";
+
+    public static string LayerIndex(string model, int layer) => Inv($"api/{model}/{layer}/index.json");
+
+    public static string LayerHtml(string model, int layer) => Inv($"{model}/{layer}/index.html");
+
+    public static string Neuron(string model, int layer, int neuron) => Inv($"api/{model}/{layer}/{neuron}.json");
+
+    public static string NeuronHtml(string model, int layer, int neuron) => Inv($"{model}/{layer}/{neuron}.html");
+
+    public static string Neuroscope(string model, int layer, int neuron) => Inv($"api/{model}/neuroscope/{layer}/{neuron}.json");
+
+    public static string Schema(string name) => $"api/schema/{name}.schema.json";
+
+    /// <summary>The neuron's page on neuroscope.io, whatever mirror the corpus was fetched from.</summary>
+    public static string NeuroscopeOriginal(string model, int layer, int neuron) => Inv($"https://neuroscope.io/{model}/{layer}/{neuron}.html");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

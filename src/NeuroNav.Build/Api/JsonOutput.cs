@@ -1,0 +1,40 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace NeuroNav.Build.Api;
+
+/// <summary>How every JSON document of the site is written: compact UTF-8, non-ASCII kept as UTF-8.</summary>
+internal static class JsonOutput
+{
+    public const int SchemaVersion = 1;
+    public const string Generator = "NeuroNav 0.1.0";
+
+    /// <summary>
+    /// Escapes only what JSON requires (quotes, backslash, controls): tokens such as <c>&lt;</c> or <c>é</c> stay readable.
+    /// The documents are served as application/json, never inlined in HTML.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = false,
+    };
+
+    public static byte[] Serialize<T>(T value, JsonTypeInfo<T> type)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, type);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>JSON has no NaN or Infinity: non-finite values become null.</summary>
+    public static float? Finite(float value) => float.IsFinite(value) ? value : null;
+
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}

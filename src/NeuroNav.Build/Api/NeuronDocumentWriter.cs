@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Text.Json;
+using NeuroNav.Build.Layers;
+using NeuroNav.Core;
+
+namespace NeuroNav.Build.Api;
+
+/// <summary>
+/// Writes the per-neuron documents (<c>neuron</c> and <c>neuroscope</c>) with a reused <see cref="Utf8JsonWriter"/>.
+/// The Neuroscope section is serialized once per neuron and its bytes spliced into both documents.
+/// One instance per worker: not thread-safe; the spans it returns stay valid until its next call.
+/// </summary>
+internal sealed class NeuronDocumentWriter : IDisposable
+{
+    private static readonly JsonEncodedText Schema = JsonEncodedText.Encode("schema");
+    private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schema_version");
+    private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+    private static readonly JsonEncodedText Layer = JsonEncodedText.Encode("layer");
+    private static readonly JsonEncodedText NeuronKey = JsonEncodedText.Encode("neuron");
+    private static readonly JsonEncodedText Provenance = JsonEncodedText.Encode("provenance");
+    private static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    private static readonly JsonEncodedText Sha256 = JsonEncodedText.Encode("sha256");
+    private static readonly JsonEncodedText Bytes = JsonEncodedText.Encode("bytes");
+    private static readonly JsonEncodedText MaxRange = JsonEncodedText.Encode("max_range");
+    private static readonly JsonEncodedText MinRange = JsonEncodedText.Encode("min_range");
+    private static readonly JsonEncodedText CircuitsVis = JsonEncodedText.Encode("circuitsvis_version");
+    private static readonly JsonEncodedText Texts = JsonEncodedText.Encode("texts");
+    private static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText MaxActivation = JsonEncodedText.Encode("max_activation");
+    private static readonly JsonEncodedText MinActivation = JsonEncodedText.Encode("min_activation");
+    private static readonly JsonEncodedText DataIndex = JsonEncodedText.Encode("data_index");
+    private static readonly JsonEncodedText Dataset = JsonEncodedText.Encode("dataset");
+    private static readonly JsonEncodedText MaxTokenIndex = JsonEncodedText.Encode("max_activating_token_index");
+    private static readonly JsonEncodedText Truncated = JsonEncodedText.Encode("truncated");
+    private static readonly JsonEncodedText StartKey = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText EndKey = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText Tokens = JsonEncodedText.Encode("tokens");
+    private static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
+    private static readonly JsonEncodedText Available = JsonEncodedText.Encode("available");
+    private static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
+    private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
+    private static readonly JsonEncodedText Links = JsonEncodedText.Encode("links");
+    private static readonly JsonEncodedText Html = JsonEncodedText.Encode("html");
+    private static readonly JsonEncodedText Previous = JsonEncodedText.Encode("previous");
+    private static readonly JsonEncodedText Next = JsonEncodedText.Encode("next");
+    private static readonly JsonEncodedText Original = JsonEncodedText.Encode("neuroscope_original");
+    private static readonly JsonEncodedText Neuroscope = JsonEncodedText.Encode(SourceInfo.Neuroscope.DocumentKey);
+    private static readonly JsonEncodedText Neuron2Graph = JsonEncodedText.Encode(SourceInfo.Neuron2Graph.DocumentKey);
+    private static readonly JsonEncodedText Gpt4 = JsonEncodedText.Encode(SourceInfo.Gpt4.DocumentKey);
+
+    private readonly ArrayBufferWriter<byte> _section = new(1 << 20);
+    private readonly ArrayBufferWriter<byte> _document = new(1 << 20);
+    private readonly Utf8JsonWriter _writer = new(Stream.Null, JsonOutput.WriterOptions);
+
+    /// <summary>Serializes the neuron's Neuroscope section; the neuron and neuroscope documents splice these bytes.</summary>
+    public ReadOnlySpan<byte> WriteSection(NeuroscopeNeuron neuron)
+    {
+        var w = Start(_section);
+        w.WriteStartObject();
+        Number(w, MaxRange, neuron.MaxRange);
+        Number(w, MinRange, neuron.MinRange);
+        w.WriteString(CircuitsVis, neuron.CircuitsVisVersion);
+        w.WriteStartArray(Texts);
+        foreach (var text in neuron.Texts)
+        {
+            if (text.Tokens.Length != text.Values.Length)
+            {
+                throw new BuildException($"{neuron.Id}: text #{text.Index} has {text.Tokens.Length} tokens but {text.Values.Length} values");
+            }
+
+            WriteText(w, text);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        return _section.WrittenSpan;
+    }
+
+    /// <summary>The <c>neuron</c> document; <paramref name="section"/> is what <see cref="WriteSection"/> returned.</summary>
+    public ReadOnlySpan<byte> WriteNeuron(
+        NeuroscopeNeuron neuron, ReadOnlySpan<byte> modelMetadata, NeuronStatistics stats, bool hasPrevious, bool hasNext, ReadOnlySpan<byte> section)
+    {
+        var (model, layer, n) = neuron.Id;
+        var w = Start(_document);
+        w.WriteStartObject();
+        w.WriteString(Schema, "neuron");
+        w.WriteNumber(SchemaVersion, JsonOutput.SchemaVersion);
+        w.WriteString(Model, model);
+        w.WriteStartArray(Available);
+        w.WriteStringValue(SourceInfo.Neuroscope.AvailableLabel);
+        w.WriteEndArray();
+        w.WriteNumber(Layer, layer);
+        w.WriteNumber(NeuronKey, n);
+
+        w.WriteStartObject(Metadata);
+        w.WritePropertyName(Model);
+        w.WriteRawValue(modelMetadata, skipInputValidation: true);
+        w.WriteStartObject(Statistics);
+        Number(w, MaxActivation, stats.MaxActivation);
+        Number(w, MaxRange, stats.MaxRange);
+        w.WriteNumber(Texts, stats.Texts);
+        w.WriteEndObject();
+        w.WriteStartObject(Links);
+        w.WriteString(Html, ApiPaths.NeuronHtml(model, layer, n));
+        w.WriteString(Layer, ApiPaths.LayerIndex(model, layer));
+        w.WriteString(Previous, hasPrevious ? ApiPaths.Neuron(model, layer, n - 1) : null);
+        w.WriteString(Next, hasNext ? ApiPaths.Neuron(model, layer, n + 1) : null);
+        w.WriteString(Original, ApiPaths.NeuroscopeOriginal(model, layer, n));
+        w.WriteEndObject();
+        w.WriteStartObject(Provenance);
+        w.WritePropertyName(Neuroscope);
+        WriteProvenance(w, neuron.Provenance);
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WritePropertyName(Neuroscope);
+        w.WriteRawValue(section, skipInputValidation: true);
+        w.WriteNull(Neuron2Graph);
+        w.WriteNull(Gpt4);
+        w.WriteEndObject();
+        w.Flush();
+        return _document.WrittenSpan;
+    }
+
+    /// <summary>The <c>neuroscope</c> document (one neuron, one source); reuses the buffer of <see cref="WriteNeuron"/>.</summary>
+    public ReadOnlySpan<byte> WriteNeuroscope(NeuroscopeNeuron neuron, ReadOnlySpan<byte> section)
+    {
+        var w = Start(_document);
+        w.WriteStartObject();
+        w.WriteString(Schema, "neuroscope");
+        w.WriteNumber(SchemaVersion, JsonOutput.SchemaVersion);
+        w.WriteString(Model, neuron.Id.Model);
+        w.WriteNumber(Layer, neuron.Id.Layer);
+        w.WriteNumber(NeuronKey, neuron.Id.Neuron);
+        w.WritePropertyName(Provenance);
+        WriteProvenance(w, neuron.Provenance);
+        w.WritePropertyName(Neuroscope);
+        w.WriteRawValue(section, skipInputValidation: true);
+        w.WriteEndObject();
+        w.Flush();
+        return _document.WrittenSpan;
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private Utf8JsonWriter Start(ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        _writer.Reset(buffer);
+        return _writer;
+    }
+
+    private static void WriteText(Utf8JsonWriter w, NeuroscopeText text)
+    {
+        w.WriteStartObject();
+        w.WriteNumber(Index, text.Index);
+        Number(w, MaxActivation, text.MaxActivation);
+        Number(w, MinActivation, text.MinActivation);
+        w.WriteNumber(DataIndex, text.DataIndex);
+        w.WriteString(Dataset, text.Dataset);
+        w.WriteNumber(MaxTokenIndex, text.MaxTokenIndex);
+        var window = text.Truncated;
+        w.WriteStartObject(Truncated);
+        w.WriteNumber(StartKey, window.Start);
+        w.WriteNumber(EndKey, window.End);
+        w.WriteEndObject();
+        w.WriteStartArray(Tokens);
+        foreach (var token in text.Tokens)
+        {
+            w.WriteStringValue(token);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray(Values);
+        foreach (var value in text.Values)
+        {
+            if (float.IsFinite(value))
+            {
+                w.WriteNumberValue(value);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter w, Provenance provenance)
+    {
+        w.WriteStartObject();
+        w.WriteString(Url, provenance.Url);
+        w.WriteString(Sha256, provenance.Sha256);
+        w.WriteNumber(Bytes, provenance.Bytes);
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, JsonEncodedText name, float? value)
+    {
+        if (value is { } v && float.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, JsonEncodedText name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
