@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Text;
+using NeuroNav.Build.Pages;
+using NeuroNav.Core;
+
+namespace NeuroNav.Build.Html;
+
+/// <summary>Turns a neuron page model into its template's view, with every heatmap pre-rendered.</summary>
+internal static class NeuronViews
+{
+    public static NeuronView Create(NeuronPageModel page, ArrayBufferWriter<byte> buffer)
+    {
+        var id = page.Id;
+        var n = id.Neuron;
+        var links = new NeuronLinksView(
+            page.HasPrevious ? Numbers.Int(n - 1) + ".html" : null,
+            page.HasNext ? Numbers.Int(n + 1) + ".html" : null,
+            "index.html",
+            "../index.html",
+            "../../index.html",
+            $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
+            page.NeuroscopeUrl);
+        var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, buffer) : null;
+        return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope);
+    }
+
+    private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, ArrayBufferWriter<byte> buffer)
+    {
+        var scale = ColorScale.For(data);
+        var texts = new List<TextView>(data.Texts.Count);
+        foreach (var text in data.Texts)
+        {
+            var window = text.Truncated;
+            buffer.ResetWrittenCount();
+            HeatmapWriter.Write(buffer, text, window, scale);
+            texts.Add(new TextView(
+                text.Index,
+                Numbers.Float(text.MaxActivation),
+                Numbers.Float(text.MinActivation),
+                Numbers.Int(text.DataIndex),
+                text.Dataset,
+                text.MaxTokenIndex,
+                window.Start,
+                window.End,
+                text.Tokens.Length,
+                Utf8Html.ToText(buffer.WrittenSpan)));
+        }
+
+        return new NeuroscopeView(
+            Numbers.Double(data.MaxRange),
+            Numbers.Double(data.MinRange),
+            Numbers.Double(scale.Scale),
+            data.CircuitsVisVersion,
+            Numbers.Int(data.Texts.Count),
+            Legend(scale),
+            texts);
+    }
+
+    /// <summary>The 21 buckets from -scale to +scale, each with the value range it stands for on hover.</summary>
+    internal static string Legend(ColorScale scale)
+    {
+        var html = new StringBuilder("<span class=\"legend\" aria-hidden=\"true\">");
+        html.Append("<span class=\"end\">").Append(Numbers.Double(-scale.Scale)).Append("</span>");
+        for (var bucket = -ColorScale.Buckets; bucket <= ColorScale.Buckets; bucket++)
+        {
+            var share = bucket / (double)ColorScale.Buckets;
+            var cls = ColorScale.ClassName(bucket);
+            html.Append("<span class=\"sw").Append(cls.Length > 0 ? " " + cls : "").Append("\" title=\"≈ ")
+                .Append(Numbers.Double(Math.Round(share * scale.Scale, 4))).Append("\"></span>");
+        }
+
+        html.Append("<span class=\"end\">").Append(Numbers.Double(scale.Scale)).Append("</span></span>");
+        return html.ToString();
+    }
+}

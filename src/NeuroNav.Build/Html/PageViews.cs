@@ -1,0 +1,80 @@
+namespace NeuroNav.Build.Html;
+
+// What the Scriban templates see. Scriban exposes properties in snake_case (MaxActivation → max_activation).
+// Numbers arrive formatted (invariant culture); strings from the sources are escaped by the templates.
+
+/// <summary>The layout around every page. <see cref="Root"/> is the relative way back to the site root (<c>../../</c>).</summary>
+internal sealed record ShellView(string Title, string Root, IReadOnlyList<CrumbView> Crumbs, string? Script, string Generator, string Content);
+
+/// <summary>A breadcrumb; the current page has no link.</summary>
+internal sealed record CrumbView(string Label, string? Href);
+
+internal sealed record ModelFactsView(
+    string Id,
+    string ActivationFunction,
+    string Dataset,
+    string Layers,
+    string NeuronsPerLayer,
+    string TotalNeurons,
+    string Parameters);
+
+/// <summary>One row of a coverage table, per source.</summary>
+internal sealed record CoverageView(
+    string Source,
+    string Expected,
+    string Present,
+    string MissingUpstream,
+    string Failed,
+    string Invalid,
+    string NotAttempted);
+
+/// <summary>A neuron in a listing. <see cref="Href"/> is relative to the page that lists it.</summary>
+internal sealed record NeuronRowView(int Neuron, string Href, string MaxActivation, string MaxRange);
+
+internal sealed record IndexView(IReadOnlyList<ModelRowView> Models);
+
+internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
+
+internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers);
+
+internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
+
+internal sealed record LayerView(
+    ModelFactsView Facts,
+    int Layer,
+    IReadOnlyList<CoverageView> Coverage,
+    string NeuronCount,
+    IReadOnlyList<NeuronRowView> Top,
+    IReadOnlyList<NeuronRowView> Neurons);
+
+internal sealed record NeuronView(
+    ModelFactsView Facts,
+    int Layer,
+    int Neuron,
+    NeuronLinksView Links,
+    NeuroscopeView? Neuroscope);
+
+/// <summary>Relative links of a neuron page; <see cref="Original"/> is the absolute neuroscope.io URL.</summary>
+internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
+
+/// <summary><see cref="Legend"/> and each text's <see cref="TextView.Heatmap"/> are HTML rendered in C#.</summary>
+internal sealed record NeuroscopeView(
+    string MaxRange,
+    string MinRange,
+    string Scale,
+    string? CircuitsVisVersion,
+    string TextCount,
+    string Legend,
+    IReadOnlyList<TextView> Texts);
+
+internal sealed record TextView(
+    int Index,
+    string MaxActivation,
+    string MinActivation,
+    string DataIndex,
+    string Dataset,
+    int MaxTokenIndex,
+    int WindowStart,
+    int WindowEnd,
+    int TokenCount,
+    string Heatmap);

@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.Text;
+using NeuroNav.Build.Pages;
+
+namespace NeuroNav.Build.Html;
+
+/// <summary>
+/// Renders NeuroNav's HTML pages from the Scriban templates of <c>templates/</c> and the Markdown pages and
+/// assets of <c>content/</c>, all loaded once by <see cref="Load"/>. Token heatmaps are written in C#
+/// (<see cref="HeatmapWriter"/>) and handed to the templates as HTML. Thread-safe.
+/// </summary>
+public sealed class ScribanPageRenderer : IPageRenderer
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_heatmapBuffer;
+
+    private readonly TemplateSet _templates;
+    private readonly string _generator;
+    private readonly IReadOnlyList<StaticFile> _staticFiles;
+
+    private ScribanPageRenderer(
+        TemplateSet templates,
+        string generator,
+        IReadOnlyList<(string Target, MarkdownPageView Page)> pages,
+        IReadOnlyList<StaticFile> assets)
+    {
+        _templates = templates;
+        _generator = generator;
+        _staticFiles = [.. pages.Select(p => new StaticFile(p.Target, RenderMarkdown(p.Target, p.Page))), .. assets];
+    }
+
+    /// <summary>Parses every template and reads every content file now; throws <see cref="TemplateLoadException"/> naming the file.</summary>
+    /// <param name="generatorVersion">Printed in every page's generator meta tag, e.g. <c>0.1.0</c>.</param>
+    public static ScribanPageRenderer Load(string templatesDirectory, string contentDirectory, string generatorVersion)
+    {
+        var templates = TemplateSet.Load(templatesDirectory);
+        var pages = StaticContent.MarkdownPages
+            .Select(p => (p.Target, Page: StaticContent.ReadMarkdown(Path.GetFullPath(Path.Combine(contentDirectory, p.Source)))))
+            .ToList();
+        var assets = StaticContent.ReadAssets(contentDirectory);
+        return new ScribanPageRenderer(templates, "NeuroNav " + generatorVersion, pages, assets);
+    }
+
+    public byte[] RenderNeuron(NeuronPageModel model)
+    {
+        var buffer = t_heatmapBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var id = model.Id;
+        var view = NeuronViews.Create(model, buffer);
+        if (buffer.Capacity > 4 * 1024 * 1024)
+        {
+            t_heatmapBuffer = null;
+        }
+
+        var what = $"neuron {id}";
+        var title = $"{id.Model} · layer {id.Layer} · neuron {id.Neuron}";
+        var crumbs = new CrumbView[]
+        {
+            new("NeuroNav", "../../index.html"),
+            new(id.Model, "../index.html"),
+            new($"Layer {id.Layer}", "index.html"),
+            new($"Neuron {id.Neuron}", null),
+        };
+        var body = _templates.Render("neuron", view, what);
+        return Layout(new ShellView(title, "../../", crumbs, model.Neuroscope is null ? null : "assets/neuron.js", _generator, body), what);
+    }
+
+    public byte[] RenderLayer(LayerPageModel model)
+    {
+        var id = model.Model.Id;
+        var what = $"layer page {id}/{model.Layer}";
+        var crumbs = new CrumbView[] { new("NeuroNav", "../../index.html"), new(id, "../index.html"), new($"Layer {model.Layer}", null) };
+        var body = _templates.Render("layer", ListingViews.Layer(model), what);
+        return Layout(new ShellView($"{id} · layer {model.Layer}", "../../", crumbs, null, _generator, body), what);
+    }
+
+    public byte[] RenderModel(ModelPageModel model)
+    {
+        var id = model.Model.Id;
+        var what = $"model page {id}";
+        var crumbs = new CrumbView[] { new("NeuroNav", "../index.html"), new(id, null) };
+        var body = _templates.Render("model", ListingViews.Model(model), what);
+        return Layout(new ShellView(id, "../", crumbs, null, _generator, body), what);
+    }
+
+    public byte[] RenderIndex(IndexPageModel model)
+    {
+        const string what = "index page";
+        var body = _templates.Render("index", ListingViews.Index(model), what);
+        return Layout(new ShellView("Neurons of language models", "", [], null, _generator, body), what);
+    }
+
+    public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;
+
+    private byte[] RenderMarkdown(string target, MarkdownPageView page)
+    {
+        var what = $"page {target}";
+        var body = _templates.Render("page", page, what);
+        return Layout(new ShellView(page.Title, "", [new("NeuroNav", "index.html"), new(page.Title, null)], null, _generator, body), what);
+    }
+
+    private byte[] Layout(ShellView shell, string what) => Encoding.UTF8.GetBytes(_templates.Render("layout", shell, what));
+}

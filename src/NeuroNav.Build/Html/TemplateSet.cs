@@ -1,0 +1,88 @@
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace NeuroNav.Build.Html;
+
+/// <summary>A template file or Markdown page that cannot be read or parsed; the message names the file.</summary>
+public sealed class TemplateLoadException : Exception
+{
+    public TemplateLoadException(string message) : base(message) { }
+
+    public TemplateLoadException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>A page that failed to render; the message names the template and the page.</summary>
+public sealed class PageRenderException : Exception
+{
+    public PageRenderException(string message) : base(message) { }
+
+    public PageRenderException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// The site's Scriban templates, each parsed once at start-up. Parsed templates are immutable and shared;
+/// every render gets its own <see cref="TemplateContext"/>, so rendering is thread-safe.
+/// </summary>
+internal sealed class TemplateSet
+{
+    public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page"];
+
+    private readonly Dictionary<string, (Template Template, string Path)> _templates;
+
+    private TemplateSet(Dictionary<string, (Template, string)> templates) => _templates = templates;
+
+    public static TemplateSet Load(string directory)
+    {
+        var templates = new Dictionary<string, (Template, string)>(StringComparer.Ordinal);
+        foreach (var name in Names)
+        {
+            var path = Path.GetFullPath(Path.Combine(directory, name + ".sbn"));
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new TemplateLoadException($"{path}: cannot read template: {e.Message}", e);
+            }
+
+            var template = Template.Parse(text, path);
+            if (template.HasErrors)
+            {
+                throw new TemplateLoadException($"{path}: template does not parse: {string.Join("; ", template.Messages)}");
+            }
+
+            templates.Add(name, (template, path));
+        }
+
+        return new TemplateSet(templates);
+    }
+
+    /// <summary>Renders template <paramref name="name"/> with <paramref name="view"/> as <c>page</c>; <paramref name="what"/> names the page in errors.</summary>
+    public string Render(string name, object view, string what)
+    {
+        var (template, path) = _templates[name];
+        var globals = new ScriptObject();
+        globals.SetValue("page", view, readOnly: true);
+        var context = new TemplateContext
+        {
+            // Scriban's defaults would stop a 6,400-row layer page at 1,000 iterations
+            // and cut output past 1 MiB with "..."; pages have no such bound.
+            LoopLimit = 0,
+            LimitToString = 0,
+            OutputLimit = 0,
+            StrictVariables = true,
+        };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new PageRenderException($"{path}: cannot render {what}: {e.Message}", e);
+        }
+    }
+}
