@@ -7,7 +7,7 @@ namespace NeuroNav.Corpus;
 /// <c>{root}/neuroscope_texts/model={m}/layer={l}/part-*.parquet</c>, <c>{root}/neuroscope_neurons/...</c>,
 /// <c>{root}/coverage/...</c>. Every file is written atomically.
 /// </summary>
-public sealed class CorpusStore
+public sealed class CorpusStore : ICorpusReader, ICorpusWriter
 {
     public CorpusStore(string root) => Root = Path.GetFullPath(root);
 
