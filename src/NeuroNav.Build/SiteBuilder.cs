@@ -10,8 +10,8 @@ public sealed record BuildOptions(string OutputDirectory, IReadOnlyList<string> 
 public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnchanged, long FilesRemoved, long BytesWritten, TimeSpan Elapsed);
 
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
-public sealed class SiteBuilder(CorpusStore corpus, ModelCatalog catalog, IPageRenderer pages)
+public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages)
 {
     public Task<BuildReport> BuildAsync(BuildOptions options, IProgress<long>? neuronsDone, CancellationToken ct)
-        => throw new NotImplementedException($"{corpus.Root} {catalog.Models.Count} {pages}");
+        => throw new NotImplementedException($"{corpus} {catalog.Models.Count} {pages}");
 }
