@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -24,6 +25,7 @@ public sealed class SourceHttpClient : IDisposable
     private readonly RateLimiter? _limiter;
     private readonly ServiceProvider _services;
     private readonly HttpClient _client;
+    private readonly ConcurrentBag<SocketsHttpHandler> _primaries = [];
 
     public SourceHttpClient(FetchOptions options)
     {
@@ -37,13 +39,20 @@ public sealed class SourceHttpClient : IDisposable
             client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
         });
-        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        // One handler chain for the client's life (connections are recycled by PooledConnectionLifetime), closed on Dispose.
+        builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        builder.ConfigurePrimaryHttpMessageHandler(() =>
         {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            MaxConnectionsPerServer = options.Concurrency,
-            ConnectTimeout = options.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            var primary = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                MaxConnectionsPerServer = options.Concurrency,
+                ConnectTimeout = options.Timeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            };
+            _primaries.Add(primary);
+            return primary;
         });
 
         // Handlers run outside-in in the order added: retry, rate limit and timeout wrap each attempt's body read.
@@ -106,6 +115,11 @@ public sealed class SourceHttpClient : IDisposable
     {
         _client.Dispose();
         _services.Dispose();
+        foreach (var primary in _primaries)
+        {
+            primary.Dispose();
+        }
+
         _limiter?.Dispose();
     }
 

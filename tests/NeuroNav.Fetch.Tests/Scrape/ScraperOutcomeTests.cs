@@ -189,4 +189,19 @@ public sealed class ScraperOutcomeTests
         Assert.Equal([10, 11, 13, 14, 16, 18, 19], Stored(corpus).Keys.Order());
         Assert.Equal(10, Coverage(corpus).Count);
     }
+
+    [Fact]
+    public async Task Base_url_with_a_path_and_no_trailing_slash_keeps_its_path()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var path = "/mirror/neuroscope" + NeuroscopePages.PathOf(Layer, 10);
+        server.Map(path, ScriptedResponse.Bytes(NeuroscopePages.Page(Layer, 10)));
+        var corpus = new InMemoryCorpus();
+        var options = Options(server) with { BaseUrl = new Uri(server.BaseAddress, "mirror/neuroscope") };
+
+        var report = await RunAsync(corpus, options, Target(10, 11));
+
+        Assert.Equal(1, report.Fetched);
+        Assert.Equal(server.Url(path).AbsoluteUri, Stored(corpus)[10].Provenance.Url);
+    }
 }
