@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace NeuroNav.Fetch.Http;
+
+/// <summary>
+/// The one polite HTTP client of a fetch run, for any source: a NeuroNav User-Agent, a request rate shared by all
+/// callers, retries with exponential backoff and jitter on 408/429/5xx and network errors that honour
+/// <c>Retry-After</c>, a timeout per attempt, a cap on the body size, and redirects followed only on the same host.
+/// <see cref="GetAsync"/> never throws for what a server does; it throws only when <c>ct</c> is cancelled.
+/// </summary>
+public sealed class SourceHttpClient : IDisposable
+{
+    private const string ClientName = "NeuroNav.Sources";
+
+    private readonly FetchOptions _options;
+    private readonly RateLimiter? _limiter;
+    private readonly ServiceProvider _services;
+    private readonly HttpClient _client;
+    private readonly ConcurrentBag<SocketsHttpHandler> _primaries = [];
+
+    public SourceHttpClient(FetchOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _limiter = CreateLimiter(options.RequestsPerSecond);
+
+        var services = new ServiceCollection();
+        var builder = services.AddHttpClient(ClientName, client =>
+        {
+            client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+        });
+        // One handler chain for the client's life (connections are recycled by PooledConnectionLifetime), closed on Dispose.
+        builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+        builder.ConfigurePrimaryHttpMessageHandler(() =>
+        {
+            var primary = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                MaxConnectionsPerServer = options.Concurrency,
+                ConnectTimeout = options.Timeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            };
+            _primaries.Add(primary);
+            return primary;
+        });
+
+        // Handlers run outside-in in the order added: retry, rate limit and timeout wrap each attempt's body read.
+        builder.AddResilienceHandler("polite", pipeline => ConfigurePipeline(pipeline, options, _limiter));
+        builder.AddHttpMessageHandler(() => new BoundedBodyHandler(options.MaxResponseBytes));
+        _services = services.BuildServiceProvider();
+        _client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
+    }
+
+    /// <summary>GETs <paramref name="url"/>; see the class summary for what happens on the way.</summary>
+    public async Task<FetchResult> GetAsync(Uri url, CancellationToken ct)
+    {
+        var current = url;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            var attempts = new StrongBox<int>();
+            request.Options.Set(BoundedBodyHandler.AttemptsKey, attempts);
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return FetchResult.Failure(url, current, null, Explain(e), attempts.Value, _options.Clock.GetUtcNow());
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (status is >= 300 and <= 399 && response.Headers.Location is { } location)
+                {
+                    var target = new Uri(current, location);
+                    if (!SameOrigin(target, url))
+                    {
+                        return Refuse($"redirect {status} to {target} (another host) not followed");
+                    }
+
+                    if (redirects >= _options.MaxRedirects)
+                    {
+                        return Refuse(string.Create(CultureInfo.InvariantCulture, $"more than {_options.MaxRedirects} redirects, last to {target}"));
+                    }
+
+                    current = target;
+                    continue;
+                }
+
+                var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+                return new FetchResult(url, current, status, response.ReasonPhrase, body, Headers(response), null, attempts.Value, _options.Clock.GetUtcNow());
+
+                FetchResult Refuse(string why) =>
+                    FetchResult.Failure(url, current, status, why, attempts.Value, _options.Clock.GetUtcNow());
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _services.Dispose();
+        foreach (var primary in _primaries)
+        {
+            primary.Dispose();
+        }
+
+        _limiter?.Dispose();
+    }
+
+    private string Explain(Exception e) => e switch
+    {
+        TimeoutRejectedException => string.Create(CultureInfo.InvariantCulture, $"timed out after {_options.Timeout.TotalSeconds:0.###} s"),
+        ResponseTooLargeException => e.Message,
+        HttpRequestException { InnerException: { } inner } => $"network error: {e.Message} ({inner.GetType().Name}: {inner.Message})",
+        HttpRequestException => $"network error: {e.Message}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme == b.Scheme && a.Port == b.Port && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase);
+
+    private static Dictionary<string, string> Headers(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[name] = string.Join(", ", values);
+        }
+
+        return headers;
+    }
+
+    /// <summary>One token bucket for all workers; callers wait for a token rather than being refused.</summary>
+    private static TokenBucketRateLimiter? CreateLimiter(double requestsPerSecond)
+    {
+        if (double.IsPositiveInfinity(requestsPerSecond))
+        {
+            return null;
+        }
+
+        // Replenish at least every 10 ms; the bucket holds one period's worth, so bursts stay small.
+        var period = TimeSpan.FromSeconds(Math.Max(1 / requestsPerSecond, 0.01));
+        var perPeriod = Math.Max(1, (int)Math.Round(requestsPerSecond * period.TotalSeconds));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perPeriod,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, FetchOptions options, RateLimiter? limiter)
+    {
+        if (options.MaxRetries > 0)
+        {
+            // The default predicate retries 408, 429, 5xx, HttpRequestException and per-attempt timeouts; never 404.
+            var retry = new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldRetryAfterHeader = true,
+            };
+
+            // Polly does not apply MaxDelay to Retry-After; cap it so a server cannot park a worker for hours.
+            var retryAfter = retry.DelayGenerator;
+            if (retryAfter is not null)
+            {
+                retry.DelayGenerator = async args =>
+                {
+                    var delay = await retryAfter(args).ConfigureAwait(false);
+                    return delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay;
+                };
+            }
+
+            builder.AddRetry(retry);
+        }
+
+        if (limiter is not null)
+        {
+            builder.AddRateLimiter(limiter);
+        }
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.Timeout });
+    }
+}
