@@ -23,7 +23,7 @@ public static class ExpectedNeuron
             var values = new float[t.Length];
             for (var j = 0; j < values.Length; j++)
             {
-                var n = PythonFloat.Repr(PythonFloat.Round(t.Activations[j], 6), repr);
+                var n = PythonFloat.ReprRounded(t.Activations[j], 6, repr);
                 values[j] = ParsePrinted(repr[..n]);
             }
 

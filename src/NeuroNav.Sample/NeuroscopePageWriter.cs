@@ -121,7 +121,7 @@ public static class NeuroscopePageWriter
                 output.Append(", ");
             }
 
-            output.AppendRepr(PythonFloat.Round(text.Activations[i], 6));
+            output.AppendReprRounded(text.Activations[i], 6);
         }
 
         output.Append("], \"minValue\": ").AppendRepr(minValue)

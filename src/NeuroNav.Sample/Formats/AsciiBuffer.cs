@@ -53,6 +53,14 @@ public sealed class AsciiBuffer
         return Append(text[..n]);
     }
 
+    /// <summary>Appends Python's <c>repr(round(value, ndigits))</c>.</summary>
+    public AsciiBuffer AppendReprRounded(double value, int ndigits)
+    {
+        Span<char> text = stackalloc char[40];
+        var n = PythonFloat.ReprRounded(value, ndigits, text);
+        return Append(text[..n]);
+    }
+
     /// <summary>Appends <paramref name="value"/> as a JSON string the way Python's json.dumps(ensure_ascii=True) writes it.</summary>
     public AsciiBuffer AppendJsonString(string value)
     {

@@ -104,6 +104,50 @@ public static class PythonFloat
         return pos + Layout(digits[..count], decpt, destination[pos..]);
     }
 
+    /// <summary>
+    /// <c>repr(round(x, ndigits))</c> into <paramref name="destination"/> (at least 32 chars); returns the length.
+    /// Below 4e9 the rounded decimal's own digits are the shortest repr, so no double→text conversion is needed.
+    /// </summary>
+    public static int ReprRounded(double x, int ndigits, Span<char> destination)
+    {
+        if (double.IsFinite(x) && x != 0 && ndigits is >= 0 and <= 9)
+        {
+            var pow = Pow10[ndigits];
+            var y = x * pow;
+            if (Math.Abs(y) < 4e15)
+            {
+                var floor = Math.Floor(y);
+                var frac = y - floor;
+                if (Math.Abs(frac - 0.5) > (Math.Abs(y) * 2.3e-16) + 1e-300)
+                {
+                    var k = (long)Math.Abs(frac < 0.5 ? floor : floor + 1);
+                    if (k == 0)
+                    {
+                        return Copy(x < 0 ? "-0.0" : "0.0", destination);
+                    }
+
+                    Span<char> digits = stackalloc char[24];
+                    k.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
+                    var decpt = count - ndigits;
+                    while (digits[count - 1] == '0')
+                    {
+                        count--;
+                    }
+
+                    var pos = 0;
+                    if (x < 0)
+                    {
+                        destination[pos++] = '-';
+                    }
+
+                    return pos + Layout(digits[..count], decpt, destination[pos..]);
+                }
+            }
+        }
+
+        return Repr(Round(x, ndigits), destination);
+    }
+
     /// <summary>round-half-even(x · 10^ndigits) as an exact integer, sign kept.</summary>
     private static BigInteger RoundScaled(double x, int ndigits)
     {
