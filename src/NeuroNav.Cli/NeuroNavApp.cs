@@ -27,7 +27,7 @@ public static class NeuroNavApp
             config.AddCommand<ModelsCommand>("models");
             config.AddCommand<CatalogCommand>("catalog");
             config.AddCommand<SampleCommand>("sample");
-            config.AddCommand<BenchCommand>("bench");
+            config.AddCommand<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
             config.SetExceptionHandler((e, _) => Report(console ?? AnsiConsole.Console, e));
         });
         return app.RunAsync(args);

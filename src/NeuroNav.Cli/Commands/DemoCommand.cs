@@ -4,6 +4,7 @@ using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Fetch;
 using NeuroNav.Hosting;
+using NeuroNav.Sample;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,10 +21,6 @@ public sealed class DemoSettings : CommandSettings
     [Description("Output folder for the sample site.")]
     [DefaultValue("output")]
     public string Output { get; init; } = "output";
-
-    [CommandOption("--mirror <DIR>")]
-    [Description("The offline mirror to serve. Default: content/sample/neuroscope.")]
-    public string? Mirror { get; init; }
 }
 
 [Description("The offline sample end to end: serve the synthetic neuroscope.io mirror on 127.0.0.1, scrape it over HTTP, build the site.")]
@@ -32,7 +29,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        var mirror = settings.Mirror ?? AppPaths.SampleMirror;
+        var mirror = AppPaths.SampleMirror;
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var ct = linked.Token;
@@ -42,8 +39,8 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = server.BaseAddress }, ct);
 
         var corpus = new CorpusStore(settings.Corpus);
-        var fetch = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2 };
-        var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, MirrorTargets.FromDirectory(mirror, catalog), ct);
+        var fetch = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
+        var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, Targets, ct);
         if (scrape.Cancelled)
         {
             return (int)ExitCode.Cancelled;
@@ -59,4 +56,8 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         console.MarkupLine("The sample's hostile pages are expected to show up above as missing or invalid.");
         return (int)ExitCode.Success;
     }
+
+    /// <summary>Every neuron path the sample covers, its hostile cases and its gap included.</summary>
+    private static IReadOnlyList<ScrapeTarget> Targets =>
+        [.. SampleMirror.Ranges.Select(r => new ScrapeTarget(r.Model, r.Layer, r.FirstNeuron, r.EndNeuron))];
 }
