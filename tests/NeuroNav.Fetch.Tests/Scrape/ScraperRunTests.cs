@@ -94,7 +94,8 @@ public sealed class ScraperRunTests
     {
         await using var server = await ScriptedServer.StartAsync();
         ServePages(server, 10, 18);
-        server.Map(NeuroscopePages.PathOf(Layer, 11), ScriptedResponse.Bytes(NeuroscopePages.Page(Layer, 11)).After(TimeSpan.FromMilliseconds(100)));
+        // Neuron 10 finishes last, so without sorting its batch would list it after higher neurons.
+        server.Map(NeuroscopePages.PathOf(Layer, 10), ScriptedResponse.Bytes(NeuroscopePages.Page(Layer, 10)).After(TimeSpan.FromMilliseconds(300)));
         var corpus = new InMemoryCorpus();
 
         await RunAsync(corpus, Options(server) with { BatchSize = 3, Concurrency = 3 }, Target(10, 18));
