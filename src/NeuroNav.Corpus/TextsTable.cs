@@ -100,7 +100,7 @@ internal static class TextsTable
                 tokenValues,
                 valueValues,
                 tokenStarts,
-                pool);
+                new DictionaryStrings(pool));
         });
     }
 }
@@ -117,7 +117,7 @@ internal sealed record TextChunk(
     ReadOnlyMemory<char>[] Tokens,
     float[] Values,
     int[] RowStarts,
-    StringPool Pool)
+    DictionaryStrings Strings)
 {
     public int Rows => Neuron.Length;
 
@@ -128,7 +128,7 @@ internal sealed record TextChunk(
         var tokens = new string[length];
         for (var i = 0; i < length; i++)
         {
-            tokens[i] = Pool.Get(Tokens[start + i].Span);
+            tokens[i] = Strings.Get(Tokens[start + i]);
         }
 
         return new NeuroscopeText(

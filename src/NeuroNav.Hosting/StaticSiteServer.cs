@@ -15,6 +15,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
 {
     private WebApplication _app = null!;
     private PhysicalFileProvider _files = null!;
+    private int _disposed;
 
     private StaticSiteServer() { }
 
@@ -82,6 +83,11 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

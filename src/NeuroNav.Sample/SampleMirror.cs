@@ -106,7 +106,8 @@ public static class SampleMirror
 
     /// <summary>
     /// Writes the mirror under <paramref name="directory"/> (its root is the site root of neuroscope.io).
-    /// Unchanged files are not rewritten; <c>.html</c> files under it that are no longer part of the mirror are removed.
+    /// Unchanged files are not rewritten; <c>.html</c> files in the sampled models' folders that are no longer part of
+    /// the mirror are removed, and nothing else is touched.
     /// </summary>
     public static void Generate(string directory, ModelCatalog catalog)
     {
@@ -124,9 +125,14 @@ public static class SampleMirror
             }
         }
 
-        foreach (var stale in Directory.EnumerateFiles(root, "*.html", SearchOption.AllDirectories).Where(p => !keep.Contains(p)).ToList())
+        // Only the model folders the mirror owns are swept, so a wrong directory argument cannot delete unrelated pages.
+        foreach (var model in Models)
         {
-            File.Delete(stale);
+            var folder = Path.Combine(root, model);
+            foreach (var stale in Directory.EnumerateFiles(folder, "*.html", SearchOption.AllDirectories).Where(p => !keep.Contains(p)).ToList())
+            {
+                File.Delete(stale);
+            }
         }
     }
 

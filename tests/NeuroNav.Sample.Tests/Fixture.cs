@@ -8,7 +8,9 @@ internal static class Fixture
 {
     public static ModelCatalog Catalog { get; } = ModelCatalog.Load(Repo.Path("content", "models.csv"));
 
-    public static byte[] Bytes(string name) => File.ReadAllBytes(Repo.Path("tests", "NeuroNav.Sample.Tests", "Fixtures", name));
+    public static string Path(string name) => Repo.Path("tests", "NeuroNav.Sample.Tests", "Fixtures", name);
+
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path(name));
 
     /// <summary>The inputs of the literal page of SOURCE-FORMATS §1.7 (gpt2-small, layer 3, neuron 1337).</summary>
     public static NeuronPage LiteralPage() => new(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NeuroNav.Sample.Formats;
 
 namespace NeuroNav.Sample.Tests;
@@ -72,5 +73,22 @@ public sealed class PythonFloatTests
         Assert.Equal("1e-06", PythonFloat.Repr(PythonFloat.Round(1e-06f, 6)));
         Assert.Equal("0.0005", PythonFloat.Repr(PythonFloat.Round(0.0005f, 6)));
         Assert.Equal("-1e-05", PythonFloat.Repr(PythonFloat.Round(-0.00001f, 6)));
+    }
+
+    [Fact]
+    public void Formatting_matches_cpython_on_three_thousand_reference_values()
+    {
+        var lines = File.ReadAllLines(Fixture.Path("python-floats.tsv")).Where(l => !l.StartsWith('#')).ToList();
+        Assert.True(lines.Count > 3000);
+        Span<char> buffer = stackalloc char[40];
+        foreach (var line in lines)
+        {
+            var f = line.Split('\t');
+            var x = BitConverter.Int64BitsToDouble(long.Parse(f[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            Assert.True(f[1] == PythonFloat.Repr(PythonFloat.Round(x, 6)), $"repr(round({f[3]}, 6)) = {f[1]}");
+            Assert.True(f[1] == new string(buffer[..PythonFloat.ReprRounded(x, 6, buffer)]), $"fast repr(round({f[3]}, 6)) = {f[1]}");
+            Assert.True(f[2] == PythonFloat.Fixed4(x), $"format({f[3]}, '.4f') = {f[2]}");
+            Assert.True(f[3] == PythonFloat.Repr(x), $"repr = {f[3]}");
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class SampleMirrorTests
     }
 
     [Fact]
-    public void Generate_removes_stale_pages_and_keeps_unchanged_files()
+    public void Generate_removes_stale_pages_keeps_unchanged_files_and_leaves_foreign_ones()
     {
         using var temp = new TempDirectory();
         SampleMirror.Generate(temp.Path, Fixture.Catalog);
@@ -31,8 +31,11 @@ public sealed class SampleMirrorTests
         var kept = temp.Combine("index.html");
         var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(kept, stamp);
+        var foreign = temp.Combine("notes.html");
+        File.WriteAllText(foreign, "mine");
         SampleMirror.Generate(temp.Path, Fixture.Catalog);
         Assert.False(File.Exists(stale));
+        Assert.Equal("mine", File.ReadAllText(foreign));
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(kept));
     }
 

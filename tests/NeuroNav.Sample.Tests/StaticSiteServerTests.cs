@@ -76,10 +76,11 @@ public sealed class StaticSiteServerTests : IDisposable
     }
 
     [Fact]
-    public async Task Disposed_server_stops_answering()
+    public async Task Disposed_server_stops_answering_and_disposing_twice_is_harmless()
     {
         var server = await StaticSiteServer.StartAsync(_site.Path, 0, CancellationToken.None);
         var address = server.BaseAddress;
+        await server.DisposeAsync();
         await server.DisposeAsync();
         await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetAsync(address));
     }

@@ -50,6 +50,8 @@ internal sealed class NeuronDocumentWriter : IDisposable
 
     private readonly ArrayBufferWriter<byte> _section = new(1 << 20);
     private readonly ArrayBufferWriter<byte> _document = new(1 << 20);
+    private readonly ArrayBufferWriter<byte> _array = new(1 << 16);
+    private readonly JsonArrays _arrays = new();
     private readonly Utf8JsonWriter _writer = new(Stream.Null, JsonOutput.WriterOptions);
 
     /// <summary>Serializes the neuron's Neuroscope section; the neuron and neuroscope documents splice these bytes.</summary>
@@ -151,7 +153,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
         return _writer;
     }
 
-    private static void WriteText(Utf8JsonWriter w, NeuroscopeText text)
+    private void WriteText(Utf8JsonWriter w, NeuroscopeText text)
     {
         w.WriteStartObject();
         w.WriteNumber(Index, text.Index);
@@ -165,27 +167,12 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteNumber(StartKey, window.Start);
         w.WriteNumber(EndKey, window.End);
         w.WriteEndObject();
-        w.WriteStartArray(Tokens);
-        foreach (var token in text.Tokens)
-        {
-            w.WriteStringValue(token);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray(Values);
-        foreach (var value in text.Values)
-        {
-            if (float.IsFinite(value))
-            {
-                w.WriteNumberValue(value);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-        }
-
-        w.WriteEndArray();
+        w.WritePropertyName(Tokens);
+        JsonArrays.WriteTokens(_array, text.Tokens);
+        w.WriteRawValue(_array.WrittenSpan, skipInputValidation: true);
+        w.WritePropertyName(Values);
+        _arrays.WriteValues(_array, text.Values);
+        w.WriteRawValue(_array.WrittenSpan, skipInputValidation: true);
         w.WriteEndObject();
     }
 

@@ -1,14 +1,13 @@
-using System.Buffers;
 using System.Text;
 using NeuroNav.Build.Pages;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Html;
 
-/// <summary>Turns a neuron page model into its template's view, with every heatmap pre-rendered.</summary>
+/// <summary>Turns a neuron page model into its template's view; each heatmap is rendered into the scratch and leaves a slot marker.</summary>
 internal static class NeuronViews
 {
-    public static NeuronView Create(NeuronPageModel page, ArrayBufferWriter<byte> buffer)
+    public static NeuronView Create(NeuronPageModel page, RenderScratch scratch)
     {
         var id = page.Id;
         var n = id.Neuron;
@@ -20,19 +19,20 @@ internal static class NeuronViews
             "../../index.html",
             $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
             page.NeuroscopeUrl);
-        var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, buffer) : null;
+        var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, scratch) : null;
         return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope);
     }
 
-    private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, ArrayBufferWriter<byte> buffer)
+    private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, RenderScratch scratch)
     {
         var scale = ColorScale.For(data);
         var texts = new List<TextView>(data.Texts.Count);
         foreach (var text in data.Texts)
         {
             var window = text.Truncated;
-            buffer.ResetWrittenCount();
-            HeatmapWriter.Write(buffer, text, window, scale);
+            var start = scratch.Heatmaps.WrittenCount;
+            HeatmapWriter.Write(scratch.Heatmaps, text, window, scale);
+            var slot = scratch.EndHeatmap(start);
             texts.Add(new TextView(
                 text.Index,
                 Numbers.Float(text.MaxActivation),
@@ -43,7 +43,7 @@ internal static class NeuronViews
                 window.Start,
                 window.End,
                 text.Tokens.Length,
-                Utf8Html.ToText(buffer.WrittenSpan)));
+                HtmlSlots.Marker(slot)));
         }
 
         return new NeuroscopeView(

@@ -4,7 +4,13 @@ namespace NeuroNav.Build.Html;
 // Numbers arrive formatted (invariant culture); strings from the sources are escaped by the templates.
 
 /// <summary>The layout around every page. <see cref="Root"/> is the relative way back to the site root (<c>../../</c>).</summary>
-internal sealed record ShellView(string Title, string Root, IReadOnlyList<CrumbView> Crumbs, string? Script, string Generator, string Content);
+internal sealed record ShellView(string Title, string Root, IReadOnlyList<CrumbView> Crumbs, string? Script, string Generator)
+{
+    /// <summary>Where the page body goes (<see cref="HtmlSlots"/>).</summary>
+    public static int ContentSlot => 0;
+
+    public string Content { get; } = HtmlSlots.Marker(ContentSlot);
+}
 
 /// <summary>A breadcrumb; the current page has no link.</summary>
 internal sealed record CrumbView(string Label, string? Href);
@@ -57,7 +63,7 @@ internal sealed record NeuronView(
 /// <summary>Relative links of a neuron page; <see cref="Original"/> is the absolute neuroscope.io URL.</summary>
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
 
-/// <summary><see cref="Legend"/> and each text's <see cref="TextView.Heatmap"/> are HTML rendered in C#.</summary>
+/// <summary><see cref="Legend"/> is HTML rendered in C#; each text's <see cref="TextView.Heatmap"/> is the slot of its heatmap.</summary>
 internal sealed record NeuroscopeView(
     string MaxRange,
     string MinRange,

@@ -1,19 +1,16 @@
 using System.Buffers;
-using System.Text;
 using NeuroNav.Build.Pages;
 
 namespace NeuroNav.Build.Html;
 
 /// <summary>
 /// Renders NeuroNav's HTML pages from the Scriban templates of <c>templates/</c> and the Markdown pages and
-/// assets of <c>content/</c>, all loaded once by <see cref="Load"/>. Token heatmaps are written in C#
-/// (<see cref="HeatmapWriter"/>) and handed to the templates as HTML. Thread-safe.
+/// assets of <c>content/</c>, all loaded once by <see cref="Load"/>. Scriban renders the page shells; token
+/// heatmaps are written in C# (<see cref="HeatmapWriter"/>) and spliced in as bytes (<see cref="HtmlSlots"/>).
+/// Thread-safe.
 /// </summary>
 public sealed class ScribanPageRenderer : IPageRenderer
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_heatmapBuffer;
-
     private readonly TemplateSet _templates;
     private readonly string _generator;
     private readonly IReadOnlyList<StaticFile> _staticFiles;
@@ -43,16 +40,11 @@ public sealed class ScribanPageRenderer : IPageRenderer
 
     public byte[] RenderNeuron(NeuronPageModel model)
     {
-        var buffer = t_heatmapBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var scratch = RenderScratch.Begin();
         var id = model.Id;
-        var view = NeuronViews.Create(model, buffer);
-        if (buffer.Capacity > 4 * 1024 * 1024)
-        {
-            t_heatmapBuffer = null;
-        }
-
         var what = $"neuron {id}";
-        var title = $"{id.Model} · layer {id.Layer} · neuron {id.Neuron}";
+        var view = NeuronViews.Create(model, scratch);
+        var body = _templates.Render("neuron", view, what);
         var crumbs = new CrumbView[]
         {
             new("NeuroNav", "../../index.html"),
@@ -60,8 +52,9 @@ public sealed class ScribanPageRenderer : IPageRenderer
             new($"Layer {id.Layer}", "index.html"),
             new($"Neuron {id.Neuron}", null),
         };
-        var body = _templates.Render("neuron", view, what);
-        return Layout(new ShellView(title, "../../", crumbs, model.Neuroscope is null ? null : "assets/neuron.js", _generator, body), what);
+        var script = model.Neuroscope is null ? null : "assets/neuron.js";
+        var shell = new ShellView($"{id.Model} · layer {id.Layer} · neuron {id.Neuron}", "../../", crumbs, script, _generator);
+        return Page(shell, body, what, scratch);
     }
 
     public byte[] RenderLayer(LayerPageModel model)
@@ -70,7 +63,7 @@ public sealed class ScribanPageRenderer : IPageRenderer
         var what = $"layer page {id}/{model.Layer}";
         var crumbs = new CrumbView[] { new("NeuroNav", "../../index.html"), new(id, "../index.html"), new($"Layer {model.Layer}", null) };
         var body = _templates.Render("layer", ListingViews.Layer(model), what);
-        return Layout(new ShellView($"{id} · layer {model.Layer}", "../../", crumbs, null, _generator, body), what);
+        return Page(new ShellView($"{id} · layer {model.Layer}", "../../", crumbs, null, _generator), body, what);
     }
 
     public byte[] RenderModel(ModelPageModel model)
@@ -79,24 +72,47 @@ public sealed class ScribanPageRenderer : IPageRenderer
         var what = $"model page {id}";
         var crumbs = new CrumbView[] { new("NeuroNav", "../index.html"), new(id, null) };
         var body = _templates.Render("model", ListingViews.Model(model), what);
-        return Layout(new ShellView(id, "../", crumbs, null, _generator, body), what);
+        return Page(new ShellView(id, "../", crumbs, null, _generator), body, what);
     }
 
     public byte[] RenderIndex(IndexPageModel model)
     {
         const string what = "index page";
         var body = _templates.Render("index", ListingViews.Index(model), what);
-        return Layout(new ShellView("Neurons of language models", "", [], null, _generator, body), what);
+        return Page(new ShellView("Neurons of language models", "", [], null, _generator), body, what);
     }
 
+    /// <summary>The same list on every call; callers must not change the bytes.</summary>
     public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;
 
     private byte[] RenderMarkdown(string target, MarkdownPageView page)
     {
         var what = $"page {target}";
         var body = _templates.Render("page", page, what);
-        return Layout(new ShellView(page.Title, "", [new("NeuroNav", "index.html"), new(page.Title, null)], null, _generator, body), what);
+        return Page(new ShellView(page.Title, "", [new("NeuroNav", "index.html"), new(page.Title, null)], null, _generator), body, what);
     }
 
-    private byte[] Layout(ShellView shell, string what) => Encoding.UTF8.GetBytes(_templates.Render("layout", shell, what));
+    /// <summary>The layout around <paramref name="body"/>, with the body's heatmap slots filled from <paramref name="scratch"/>.</summary>
+    private byte[] Page(ShellView shell, string body, string what, RenderScratch? scratch = null)
+    {
+        scratch ??= RenderScratch.Begin();
+        var layout = _templates.Render("layout", shell, what);
+        var output = scratch.Page;
+        HtmlSlots.Write(output, layout, (slot, o) =>
+        {
+            if (slot != ShellView.ContentSlot)
+            {
+                throw new PageRenderException($"{what}: the layout printed slot {slot}; it may only print page.content");
+            }
+
+            HtmlSlots.Write(o, body, (heatmap, h) => Write(h, scratch.Heatmap(heatmap)));
+        });
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
 }

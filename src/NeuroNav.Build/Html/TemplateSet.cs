@@ -22,11 +22,24 @@ public sealed class PageRenderException : Exception
 
 /// <summary>
 /// The site's Scriban templates, each parsed once at start-up. Parsed templates are immutable and shared;
-/// every render gets its own <see cref="TemplateContext"/>, so rendering is thread-safe.
+/// each thread renders with its own <see cref="TemplateContext"/>, so rendering is thread-safe.
 /// </summary>
 internal sealed class TemplateSet
 {
     public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page"];
+
+    /// <summary>
+    /// Scriban's builtin functions (html.escape, ...), built once: a default context would rebuild them
+    /// by reflection on every render. Templates only read them; their own variables go to each render's globals.
+    /// </summary>
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
+
+    /// <summary>
+    /// One context per thread, reused: it caches Scriban's reflection over the view types. Each render
+    /// pushes its own globals and pops them after, so nothing leaks from one page to the next.
+    /// </summary>
+    [ThreadStatic]
+    private static TemplateContext? t_context;
 
     private readonly Dictionary<string, (Template Template, string Path)> _templates;
 
@@ -64,25 +77,43 @@ internal sealed class TemplateSet
     public string Render(string name, object view, string what)
     {
         var (template, path) = _templates[name];
+        var context = t_context ??= NewContext();
         var globals = new ScriptObject();
         globals.SetValue("page", view, readOnly: true);
-        var context = new TemplateContext
-        {
-            // Scriban's defaults would stop a 6,400-row layer page at 1,000 iterations
-            // and cut output past 1 MiB with "..."; pages have no such bound.
-            LoopLimit = 0,
-            LimitToString = 0,
-            OutputLimit = 0,
-            StrictVariables = true,
-        };
         context.PushGlobal(globals);
+        var rendered = false;
         try
         {
-            return template.Render(context);
+            var html = template.Render(context);
+            rendered = true;
+            return html;
         }
         catch (ScriptRuntimeException e)
         {
             throw new PageRenderException($"{path}: cannot render {what}: {e.Message}", e);
         }
+        finally
+        {
+            if (rendered)
+            {
+                context.PopGlobal();
+            }
+            else
+            {
+                // A failed render may leave state behind: this thread starts afresh.
+                t_context = null;
+            }
+        }
     }
+
+    private static TemplateContext NewContext() => new(Builtins)
+    {
+        // Scriban's defaults would stop a 6,400-row layer page at 1,000 iterations
+        // and cut output past 1 MiB with "..."; pages have no such bound.
+        LoopLimit = 0,
+        LimitToString = 0,
+        OutputLimit = 0,
+        StrictVariables = true,
+        AutoIndent = false,
+    };
 }

@@ -1,79 +1,59 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
 
 namespace NeuroNav.Build.Html;
 
-/// <summary>Writes text into UTF-8 HTML, escaped for a text node, with invisible characters made visible.</summary>
+/// <summary>Writes token text as UTF-8 HTML, escaped for a text node, with invisible characters made visible.</summary>
 internal static class Utf8Html
 {
-    private static readonly byte[] Amp = "&amp;"u8.ToArray();
-    private static readonly byte[] Lt = "&lt;"u8.ToArray();
-    private static readonly byte[] Gt = "&gt;"u8.ToArray();
-
-    /// <summary>↵ then the line break itself, which <c>white-space: pre-wrap</c> keeps.</summary>
-    private static readonly byte[] NewLine = "↵\n"u8.ToArray();
-    private static readonly byte[] Tab = "⇥"u8.ToArray();
-
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        var span = output.GetSpan(bytes.Length);
-        bytes.CopyTo(span);
-        output.Advance(bytes.Length);
-    }
-
     /// <summary>
-    /// Escapes <c>&amp; &lt; &gt;</c>; shows <c>\n</c> as ↵ plus a line break, tab as ⇥, other control
-    /// characters as their Unicode control pictures (␀..␟, ␡); lone surrogates become U+FFFD.
+    /// Escapes <c>&amp; &lt; &gt;</c>; shows <c>\n</c> as ↵ plus the line break (kept by <c>white-space: pre-wrap</c>),
+    /// tab as ⇥, other control characters as their Unicode control pictures (␀..␟, ␡); lone surrogates become U+FFFD.
+    /// <paramref name="span"/> must hold 5 bytes per UTF-16 unit of <paramref name="token"/>. Returns the bytes written.
     /// </summary>
-    public static void WriteTokenText(IBufferWriter<byte> output, string token)
+    public static int WriteTokenText(Span<byte> span, string token)
     {
-        var text = token.AsSpan();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var n = 0;
+        for (var i = 0; i < token.Length; i++)
         {
-            var c = text[i];
-            if (c >= ' ' && c != '&' && c != '<' && c != '>' && c != '\u007f')
+            var c = token[i];
+            if (c is >= ' ' and < '\u007f' and not ('&' or '<' or '>'))
             {
+                span[n++] = (byte)c;
                 continue;
             }
 
-            WritePlain(output, text[start..i]);
-            start = i + 1;
             switch (c)
             {
-                case '&': Write(output, Amp); break;
-                case '<': Write(output, Lt); break;
-                case '>': Write(output, Gt); break;
-                case '\n': Write(output, NewLine); break;
-                case '\t': Write(output, Tab); break;
-                default: WriteControlPicture(output, c); break;
+                case '&': "&amp;"u8.CopyTo(span[n..]); n += 5; break;
+                case '<': "&lt;"u8.CopyTo(span[n..]); n += 4; break;
+                case '>': "&gt;"u8.CopyTo(span[n..]); n += 4; break;
+                case '\n': "↵\n"u8.CopyTo(span[n..]); n += 4; break;
+                case '\t': "⇥"u8.CopyTo(span[n..]); n += 3; break;
+                case < ' ': n += Encode([(char)(0x2400 + c)], span[n..]); break;
+                case '\u007f': "␡"u8.CopyTo(span[n..]); n += 3; break;
+                default:
+                    // A run of non-ASCII text, transcoded at once; unpaired surrogates become U+FFFD.
+                    var end = i + 1;
+                    while (end < token.Length && token[end] > '\u007f')
+                    {
+                        end++;
+                    }
+
+                    n += Encode(token.AsSpan(i, end - i), span[n..]);
+                    i = end - 1;
+                    break;
             }
         }
 
-        WritePlain(output, text[start..]);
+        return n;
     }
 
-    private static void WriteControlPicture(IBufferWriter<byte> output, char c)
+    private static int Encode(ReadOnlySpan<char> text, Span<byte> span)
     {
-        Span<char> picture = [c == '\u007f' ? '\u2421' : (char)(0x2400 + c)];
-        WritePlain(output, picture);
+        var status = Utf8.FromUtf16(text, span, out _, out var written, replaceInvalidSequences: true);
+        return status == OperationStatus.Done
+            ? written
+            : throw new InvalidOperationException($"cannot encode token text as UTF-8: {status}");
     }
-
-    private static void WritePlain(IBufferWriter<byte> output, ReadOnlySpan<char> text)
-    {
-        while (!text.IsEmpty)
-        {
-            var span = output.GetSpan(Math.Max(text.Length * 3, 16));
-            var status = Utf8.FromUtf16(text, span, out var read, out var written, replaceInvalidSequences: true);
-            output.Advance(written);
-            text = text[read..];
-            if (status is not (OperationStatus.Done or OperationStatus.DestinationTooSmall))
-            {
-                throw new InvalidOperationException($"cannot encode token text as UTF-8: {status}");
-            }
-        }
-    }
-
-    public static string ToText(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 }

@@ -11,7 +11,9 @@ namespace NeuroNav.Fetch.Neuroscope;
 /// checked: the neuron header against the requested neuron, both renders against each other (the truncated
 /// render must be the full text's <see cref="TokenWindow"/>), tokens against values, and the header ranges
 /// against <c>minValue</c>/<c>maxValue</c>. A page with no texts is valid; its ranges are NaN.
-/// A lone surrogate escape in a token is decoded as U+FFFD. Thread-safe: buffers are per thread.
+/// A lone surrogate escape in a token is decoded as U+FFFD. A body cut exactly after a text's
+/// <c>&lt;/details&gt;</c> cannot be told from a page with fewer texts; any other cut is rejected.
+/// Thread-safe: buffers and the token interner are per thread.
 /// </remarks>
 public static class NeuronPageParser
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,8 @@ internal static class Numbers
     private const NumberStyles FloatStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     // Powers of ten exactly representable as float: a float division by one of them is correctly rounded.
+    private static readonly SearchValues<byte> NumberChars = SearchValues.Create("0123456789+-.eE"u8);
+
     private static readonly float[] Pow10 = [1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
 
     /// <summary>A JSON number (or bare NaN/Infinity) as float32, correctly rounded.</summary>
@@ -28,7 +31,7 @@ internal static class Numbers
             return (float)special;
         }
 
-        return float.TryParse(s, FloatStyle, CultureInfo.InvariantCulture, out var v)
+        return !s.ContainsAnyExcept(NumberChars) && float.TryParse(s, FloatStyle, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw Invalid(s);
     }
@@ -41,7 +44,7 @@ internal static class Numbers
             return special;
         }
 
-        return double.TryParse(s, FloatStyle, CultureInfo.InvariantCulture, out var v)
+        return !s.ContainsAnyExcept(NumberChars) && double.TryParse(s, FloatStyle, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw Invalid(s);
     }

@@ -1,10 +1,16 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace NeuroNav.Sample.Formats;
 
 /// <summary>A growable byte buffer for pages that are pure ASCII (Neuroscope pages are: their JSON is ensure_ascii).</summary>
 public sealed class AsciiBuffer
 {
+    /// <summary>Characters json.dumps writes as they are: printable ASCII except the quote and the backslash.</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     private byte[] _bytes;
 
     public AsciiBuffer(int capacity = 1 << 16) => _bytes = new byte[Math.Max(capacity, 16)];
@@ -21,15 +27,10 @@ public sealed class AsciiBuffer
     public AsciiBuffer Append(ReadOnlySpan<char> ascii)
     {
         var dest = Reserve(ascii.Length);
-        for (var i = 0; i < ascii.Length; i++)
+        if (Ascii.FromUtf16(ascii, dest, out _) != OperationStatus.Done)
         {
-            var c = ascii[i];
-            if (c > 0x7F)
-            {
-                throw new ArgumentException($"non-ASCII character U+{(int)c:X4} in page markup: '{ascii.ToString()}'", nameof(ascii));
-            }
-
-            dest[i] = (byte)c;
+            var bad = ascii[ascii.IndexOfAnyExceptInRange('\0', (char)0x7F)];
+            throw new ArgumentException($"non-ASCII character U+{(int)bad:X4} in page markup: '{ascii.ToString()}'", nameof(ascii));
         }
 
         Length += ascii.Length;
@@ -64,6 +65,16 @@ public sealed class AsciiBuffer
     /// <summary>Appends <paramref name="value"/> as a JSON string the way Python's json.dumps(ensure_ascii=True) writes it.</summary>
     public AsciiBuffer AppendJsonString(string value)
     {
+        if (!value.AsSpan().ContainsAnyExcept(Plain))
+        {
+            var plain = Reserve(value.Length + 2);
+            plain[0] = (byte)'"';
+            Ascii.FromUtf16(value, plain[1..], out _);
+            plain[^1] = (byte)'"';
+            Length += value.Length + 2;
+            return this;
+        }
+
         var dest = Reserve((value.Length * 6) + 2);
         var pos = 0;
         dest[pos++] = (byte)'"';

@@ -117,4 +117,17 @@ public sealed class NeuronDocumentTests
         var e = await Assert.ThrowsAsync<BuildException>(() => site.BuildAsync());
         Assert.Contains("tiny-b/0/2", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Token_with_a_lone_surrogate_becomes_the_replacement_character()
+    {
+        using var site = new TinySite();
+        var neuron = TinySite.Neuron("tiny-b", 0, 2, 1f);
+        site.Corpus.Add(neuron with { Texts = [neuron.Texts[0] with { Tokens = ["a", "\ud83d", "b", "c", "d"] }] });
+
+        await site.BuildAsync();
+
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(site.File("api/tiny-b/0/2.json")));
+        Assert.Equal("\ufffd", doc.RootElement.GetProperty("neuroscope").GetProperty("texts")[0].GetProperty("tokens")[1].GetString());
+    }
 }

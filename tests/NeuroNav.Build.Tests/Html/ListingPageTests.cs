@@ -26,6 +26,19 @@ public sealed class ListingPageTests
     }
 
     [Fact]
+    public void Page_over_a_mebibyte_is_not_cut_short()
+    {
+        var model = Gpt2Small with { NeuronsPerLayer = 30000, TotalNeurons = 12 * 30000L };
+        var neurons = Enumerable.Range(0, 30000).Select(n => new NeuronSummary(n, [], 1.25f, 1.25)).ToList();
+
+        var html = Utf8(Renderer.RenderLayer(new LayerPageModel(model, 3, [Coverage(30000, 30000)], neurons)));
+
+        Assert.InRange(html.Length, 1024 * 1024 + 1, int.MaxValue);
+        Assert.Contains("<tr><td><a href=\"29999.html\">29999</a></td><td>1.25</td></tr>", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Layer_page_puts_coverage_and_top_neurons_first()
     {
         NeuronSummary[] neurons =
