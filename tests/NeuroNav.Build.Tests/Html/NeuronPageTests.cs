@@ -108,5 +108,7 @@ public sealed class NeuronPageTests
         Parallel.For(0, others.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => others[i] = Renderer.RenderNeuron(model));
 
         Assert.All(others, o => Assert.Equal(first, o));
+        Assert.DoesNotContain('\u0002', Utf8(first));
+        Assert.EndsWith("</html>\n", Utf8(first), StringComparison.Ordinal);
     }
 }
