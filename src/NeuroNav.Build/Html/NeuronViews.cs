@@ -40,15 +40,13 @@ internal static class NeuronViews
                 Numbers.Int(text.DataIndex),
                 text.Dataset,
                 text.MaxTokenIndex,
-                window.Start,
-                window.End,
-                text.Tokens.Length,
+                WindowText(window, text.Tokens.Length),
                 HtmlSlots.Marker(slot)));
         }
 
         return new NeuroscopeView(
-            Numbers.Double(data.MaxRange),
-            Numbers.Double(data.MinRange),
+            Numbers.Rounded(data.MaxRange),
+            Numbers.Rounded(data.MinRange),
             Numbers.Double(scale.Scale),
             data.CircuitsVisVersion,
             Numbers.Int(data.Texts.Count),
@@ -56,20 +54,24 @@ internal static class NeuronViews
             texts);
     }
 
+    private static string WindowText(TokenWindow window, int tokens) => window.Length == 0
+        ? "no tokens"
+        : $"tokens {Numbers.Int(window.Start)}–{Numbers.Int(window.End - 1)} of {Numbers.Int(tokens)}";
+
     /// <summary>The 21 buckets from -scale to +scale, each with the value range it stands for on hover.</summary>
     internal static string Legend(ColorScale scale)
     {
         var html = new StringBuilder("<span class=\"legend\" aria-hidden=\"true\">");
-        html.Append("<span class=\"end\">").Append(Numbers.Double(-scale.Scale)).Append("</span>");
+        html.Append("<span class=\"end\">").Append(Numbers.Rounded(-scale.Scale)).Append("</span>");
         for (var bucket = -ColorScale.Buckets; bucket <= ColorScale.Buckets; bucket++)
         {
             var share = bucket / (double)ColorScale.Buckets;
             var cls = ColorScale.ClassName(bucket);
             html.Append("<span class=\"sw").Append(cls.Length > 0 ? " " + cls : "").Append("\" title=\"≈ ")
-                .Append(Numbers.Double(Math.Round(share * scale.Scale, 4))).Append("\"></span>");
+                .Append(Numbers.Rounded(share * scale.Scale)).Append("\"></span>");
         }
 
-        html.Append("<span class=\"end\">").Append(Numbers.Double(scale.Scale)).Append("</span></span>");
+        html.Append("<span class=\"end\">").Append(Numbers.Rounded(scale.Scale)).Append("</span></span>");
         return html.ToString();
     }
 }

@@ -14,6 +14,9 @@ internal static class Numbers
 
     public static string Double(double? value) => value is { } v ? Double(v) : "–";
 
+    /// <summary>For reading, not for data: rounded to 4 decimals as Neuroscope's headers print it (<c>2.8752</c>).</summary>
+    public static string Rounded(double value) => Double(Math.Round(value, 4, MidpointRounding.AwayFromZero));
+
     /// <summary>A count with thousands separators: <c>36,864</c>.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -64,6 +64,7 @@ internal sealed record NeuronView(
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
 
 /// <summary><see cref="Legend"/> is HTML rendered in C#; each text's <see cref="TextView.Heatmap"/> is the slot of its heatmap.</summary>
+/// <param name="MaxRange">Rounded for reading; <see cref="Scale"/> is exact, for neuron.js.</param>
 internal sealed record NeuroscopeView(
     string MaxRange,
     string MinRange,
@@ -80,7 +81,5 @@ internal sealed record TextView(
     string DataIndex,
     string Dataset,
     int MaxTokenIndex,
-    int WindowStart,
-    int WindowEnd,
-    int TokenCount,
+    string Window,
     string Heatmap);

@@ -61,6 +61,7 @@ internal sealed record TextSection(TextHeader Header, RenderProps Truncated, Ren
                 {
                     throw new PageFormatException($"{(inFull ? "full-text" : "truncated")} render: {e.Message}");
                 }
+
                 imported = false;
             }
             else if (line.SequenceEqual("</summary>"u8))

@@ -57,9 +57,8 @@ public sealed class AsciiBuffer
     /// <summary>Appends Python's <c>repr(round(value, ndigits))</c>.</summary>
     public AsciiBuffer AppendReprRounded(double value, int ndigits)
     {
-        Span<char> text = stackalloc char[40];
-        var n = PythonFloat.ReprRounded(value, ndigits, text);
-        return Append(text[..n]);
+        Length += PythonFloat.ReprRounded(value, ndigits, Reserve(40));
+        return this;
     }
 
     /// <summary>Appends <paramref name="value"/> as a JSON string the way Python's json.dumps(ensure_ascii=True) writes it.</summary>

@@ -22,18 +22,9 @@ public static class PythonFloat
             return x;
         }
 
-        var pow = Pow10[ndigits];
-        var y = x * pow;
-        if (Math.Abs(y) < 4e15)
+        if (TryRoundScaled(x, ndigits, out var k))
         {
-            // y carries at most half an ulp of error, so only a fraction within that distance of .5 is ambiguous.
-            var floor = Math.Floor(y);
-            var frac = y - floor;
-            if (Math.Abs(frac - 0.5) > (Math.Abs(y) * 2.3e-16) + 1e-300)
-            {
-                var k = frac < 0.5 ? floor : floor + 1;
-                return k == 0 ? (x < 0 ? -0.0 : 0.0) : k / pow;
-            }
+            return k == 0 ? (x < 0 ? -0.0 : 0.0) : (x < 0 ? -k : k) / Pow10[ndigits];
         }
 
         var digits = RoundScaled(x, ndigits);
@@ -101,51 +92,85 @@ public static class PythonFloat
             destination[pos++] = '-';
         }
 
-        return pos + Layout(digits[..count], decpt, destination[pos..]);
+        return pos + Layout<char>(digits[..count], decpt, destination[pos..]);
     }
 
     /// <summary>
     /// <c>repr(round(x, ndigits))</c> into <paramref name="destination"/> (at least 32 chars); returns the length.
     /// Below 4e9 the rounded decimal's own digits are the shortest repr, so no double→text conversion is needed.
     /// </summary>
-    public static int ReprRounded(double x, int ndigits, Span<char> destination)
+    public static int ReprRounded(double x, int ndigits, Span<char> destination) => ReprRounded<char>(x, ndigits, destination);
+
+    /// <summary><see cref="ReprRounded(double, int, Span{char})"/> as ASCII bytes.</summary>
+    public static int ReprRounded(double x, int ndigits, Span<byte> destination) => ReprRounded<byte>(x, ndigits, destination);
+
+    private static int ReprRounded<T>(double x, int ndigits, Span<T> destination)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (double.IsFinite(x) && x != 0 && ndigits is >= 0 and <= 9)
+        if (TryRoundScaled(x, ndigits, out var k))
         {
-            var pow = Pow10[ndigits];
-            var y = x * pow;
-            if (Math.Abs(y) < 4e15)
+            var pos = 0;
+            if (x < 0)
             {
-                var floor = Math.Floor(y);
-                var frac = y - floor;
-                if (Math.Abs(frac - 0.5) > (Math.Abs(y) * 2.3e-16) + 1e-300)
-                {
-                    var k = (long)Math.Abs(frac < 0.5 ? floor : floor + 1);
-                    if (k == 0)
-                    {
-                        return Copy(x < 0 ? "-0.0" : "0.0", destination);
-                    }
-
-                    Span<char> digits = stackalloc char[24];
-                    k.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
-                    var decpt = count - ndigits;
-                    while (digits[count - 1] == '0')
-                    {
-                        count--;
-                    }
-
-                    var pos = 0;
-                    if (x < 0)
-                    {
-                        destination[pos++] = '-';
-                    }
-
-                    return pos + Layout(digits[..count], decpt, destination[pos..]);
-                }
+                destination[pos++] = T.CreateTruncating('-');
             }
+
+            if (k == 0)
+            {
+                return pos + Copy("0.0", destination[pos..]);
+            }
+
+            Span<T> digits = stackalloc T[20];
+            var count = 0;
+            for (var rest = k; rest > 0; rest /= 10)
+            {
+                digits[count++] = T.CreateTruncating('0' + (int)(rest % 10));
+            }
+
+            digits[..count].Reverse();
+            var decpt = count - ndigits;
+            while (digits[count - 1] == T.CreateTruncating('0'))
+            {
+                count--;
+            }
+
+            return pos + Layout<T>(digits[..count], decpt, destination[pos..]);
         }
 
-        return Repr(Round(x, ndigits), destination);
+        Span<char> text = stackalloc char[40];
+        var n = Repr(Round(x, ndigits), text);
+        for (var i = 0; i < n; i++)
+        {
+            destination[i] = T.CreateTruncating(text[i]);
+        }
+
+        return n;
+    }
+
+    /// <summary>|round-half-even(x · 10^ndigits)| when the double product decides it unambiguously (|x · 10^ndigits| &lt; 4e15).</summary>
+    private static bool TryRoundScaled(double x, int ndigits, out long k)
+    {
+        k = 0;
+        if (!double.IsFinite(x) || x == 0 || ndigits is < 0 or > 9)
+        {
+            return false;
+        }
+
+        var y = x * Pow10[ndigits];
+        if (Math.Abs(y) >= 4e15)
+        {
+            return false;
+        }
+
+        var floor = Math.Floor(y);
+        var frac = y - floor;
+        if (Math.Abs(frac - 0.5) <= (Math.Abs(y) * 2.3e-16) + 1e-300)
+        {
+            return false;
+        }
+
+        k = (long)Math.Abs(frac < 0.5 ? floor : floor + 1);
+        return true;
     }
 
     /// <summary>round-half-even(x · 10^ndigits) as an exact integer, sign kept.</summary>
@@ -227,18 +252,21 @@ public static class PythonFloat
     }
 
     /// <summary>Python's float_repr layout: fixed for -4 ≤ exponent &lt; 16, else d.ddde±XX.</summary>
-    private static int Layout(ReadOnlySpan<char> digits, int decpt, Span<char> dest)
+    private static int Layout<T>(ReadOnlySpan<T> digits, int decpt, Span<T> dest)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        var zero = T.CreateTruncating('0');
+        var point = T.CreateTruncating('.');
         var pos = 0;
         if (decpt > -4 && decpt <= 16)
         {
             if (decpt <= 0)
             {
-                dest[pos++] = '0';
-                dest[pos++] = '.';
+                dest[pos++] = zero;
+                dest[pos++] = point;
                 for (var i = 0; i < -decpt; i++)
                 {
-                    dest[pos++] = '0';
+                    dest[pos++] = zero;
                 }
 
                 digits.CopyTo(dest[pos..]);
@@ -251,16 +279,16 @@ public static class PythonFloat
                 pos = digits.Length;
                 for (var i = digits.Length; i < decpt; i++)
                 {
-                    dest[pos++] = '0';
+                    dest[pos++] = zero;
                 }
 
-                dest[pos++] = '.';
-                dest[pos++] = '0';
+                dest[pos++] = point;
+                dest[pos++] = zero;
                 return pos;
             }
 
             digits[..decpt].CopyTo(dest);
-            dest[decpt] = '.';
+            dest[decpt] = point;
             digits[decpt..].CopyTo(dest[(decpt + 1)..]);
             return digits.Length + 1;
         }
@@ -268,27 +296,34 @@ public static class PythonFloat
         dest[pos++] = digits[0];
         if (digits.Length > 1)
         {
-            dest[pos++] = '.';
+            dest[pos++] = point;
             digits[1..].CopyTo(dest[pos..]);
             pos += digits.Length - 1;
         }
 
         var exp = decpt - 1;
-        dest[pos++] = 'e';
-        dest[pos++] = exp < 0 ? '-' : '+';
+        dest[pos++] = T.CreateTruncating('e');
+        dest[pos++] = T.CreateTruncating(exp < 0 ? '-' : '+');
         exp = Math.Abs(exp);
-        if (exp < 10)
+        if (exp >= 100)
         {
-            dest[pos++] = '0';
+            dest[pos++] = T.CreateTruncating('0' + (exp / 100));
         }
 
-        exp.TryFormat(dest[pos..], out var written, default, CultureInfo.InvariantCulture);
-        return pos + written;
+        dest[pos++] = T.CreateTruncating('0' + (exp / 10 % 10));
+        dest[pos++] = T.CreateTruncating('0' + (exp % 10));
+        return pos;
     }
 
-    private static int Copy(string s, Span<char> dest)
+    private static int Copy<T>(string s, Span<T> dest)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        s.CopyTo(dest);
+        for (var i = 0; i < s.Length; i++)
+        {
+            dest[i] = T.CreateTruncating(s[i]);
+        }
+
         return s.Length;
     }
+
 }

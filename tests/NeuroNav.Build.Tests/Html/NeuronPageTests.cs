@@ -25,6 +25,8 @@ public sealed class NeuronPageTests
         Assert.Equal(" cat", texts[0].QuerySelector("span.mx")!.TextContent);
         Assert.Equal("1E-06", texts[1].QuerySelectorAll("div.hm > span")[5].GetAttribute("title"));
         Assert.NotNull(page.QuerySelector(".legend .sw.p10"));
+        Assert.Contains("-2.8752 to 2.8752", page.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("showing tokens 0–5 of 6", meta, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,5 +108,7 @@ public sealed class NeuronPageTests
         Parallel.For(0, others.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => others[i] = Renderer.RenderNeuron(model));
 
         Assert.All(others, o => Assert.Equal(first, o));
+        Assert.DoesNotContain('\u0002', Utf8(first));
+        Assert.EndsWith("</html>\n", Utf8(first), StringComparison.Ordinal);
     }
 }
