@@ -20,6 +20,14 @@ public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnch
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
 public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages)
 {
+    /// <summary>
+    /// Writes the site for the models and layers of <paramref name="options"/>.
+    /// The site index always covers every catalog model, from the coverage of the whole corpus. A model's index always
+    /// lists all its layers: layers outside the range are read for their summaries but nothing of theirs is written.
+    /// Files of the previous build outside the models and layers built are kept, with their manifest entries.
+    /// </summary>
+    /// <param name="neuronsDone">Receives the number of neurons rendered so far.</param>
+    /// <exception cref="BuildException">Bad options, corpus data that would make a wrong site, or two producers of one path.</exception>
     public async Task<BuildReport> BuildAsync(BuildOptions options, IProgress<long>? neuronsDone, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();

@@ -34,7 +34,5 @@ internal static class JsonOutput
     }
 
     /// <summary>JSON has no NaN or Infinity: non-finite values become null.</summary>
-    public static float? Finite(float value) => float.IsFinite(value) ? value : null;
-
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

@@ -7,10 +7,7 @@ namespace NeuroNav.Build.Output;
 internal readonly record struct ManifestEntry(long Bytes, string Sha256);
 
 /// <summary><c>manifest.json</c>: every file of the site (itself excluded), sorted by ordinal path, no time.</summary>
-internal sealed record ManifestDocument(
-    [property: JsonPropertyOrder(0)] string Schema,
-    [property: JsonPropertyOrder(1)] int SchemaVersion,
-    [property: JsonPropertyOrder(2)] IReadOnlyList<ManifestFile> Files);
+internal sealed record ManifestDocument(string Schema, int SchemaVersion, IReadOnlyList<ManifestFile> Files);
 
 internal sealed record ManifestFile(string Path, long Bytes, string Sha256);
 

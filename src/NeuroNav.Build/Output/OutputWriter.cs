@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Output;
@@ -45,7 +44,7 @@ internal sealed class OutputWriter
     public void Write(string path, ReadOnlySpan<byte> bytes, string producer)
     {
         OutputPath.Validate(path, producer);
-        var entry = new ManifestEntry(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        var entry = new ManifestEntry(bytes.Length, Hashing.Sha256Hex(bytes));
         if (!_produced.TryAdd(path, (entry, producer)))
         {
             throw new BuildException($"output path '{path}' is produced twice: by {_produced[path].Producer} and by {producer}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NeuroNav.Build.Tests.Fakes;
+using NeuroNav.Core;
 
 namespace NeuroNav.Build.Tests.Api;
 
@@ -93,6 +94,33 @@ public sealed class IndexDocumentTests
         Assert.Equal(8, report.Neurons);
         Assert.Equal([("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0)], site.Corpus.LayersRead);
         Assert.False(Directory.Exists(site.File("api/gpt2-small")));
+    }
+
+    [Fact]
+    public async Task Subset_build_still_reports_the_coverage_of_every_model_in_the_site_index()
+    {
+        using var site = new TinySite();
+        await site.BuildAsync(models: ["tiny-b"]);
+
+        using var doc = Json(site, "api/index.json");
+        Assert.Equal((16, 6, 1, 1, 1, 7), Counts(doc.RootElement.GetProperty("models")[0].GetProperty("coverage").GetProperty("neuroscope")));
+        Assert.DoesNotContain(("tiny-a", 0), site.Corpus.LayersRead);
+    }
+
+    [Fact]
+    public async Task Layer_with_coverage_but_no_data_gets_an_index_without_neurons()
+    {
+        using var site = new TinySite();
+        site.Corpus.Cover(new NeuronId("tiny-a", 1, 0), CoverageStatus.Failed);
+        site.Corpus.Remove(new NeuronId("tiny-a", 1, 3));
+
+        await site.BuildAsync();
+
+        using var layer = Json(site, "api/tiny-a/1/index.json");
+        Assert.Empty(layer.RootElement.GetProperty("neurons").EnumerateArray());
+        Assert.Equal((8, 0, 0, 1, 0, 7), Counts(layer.RootElement.GetProperty("coverage").GetProperty("neuroscope")));
+        using var index = Json(site, "api/index.json");
+        Assert.Equal([0], index.RootElement.GetProperty("models")[0].GetProperty("layers_with_data").EnumerateArray().Select(l => l.GetInt32()));
     }
 
     private static JsonDocument Json(TinySite site, string path) => JsonDocument.Parse(File.ReadAllBytes(site.File(path)));
