@@ -12,7 +12,7 @@ namespace NeuroNav.EndToEnd.Tests;
 /// The README's main job, in process: serve the sample mirror on 127.0.0.1, scrape every neuron path it covers
 /// over HTTP into a fresh corpus, and build the site from that corpus. Shared by the tests of this class.
 /// </summary>
-public sealed class SampleSite : IAsyncLifetime
+public sealed class SampleSite : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new("neuronav-e2e");
 
@@ -56,7 +56,9 @@ public sealed class SampleSite : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _dir.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _dir.Dispose();
 }

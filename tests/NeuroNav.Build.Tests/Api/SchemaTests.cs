@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroNav.Build.Tests.Fakes;
+using NeuroNav.TestKit;
 
 namespace NeuroNav.Build.Tests.Api;
 

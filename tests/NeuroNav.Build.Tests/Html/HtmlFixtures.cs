@@ -47,7 +47,7 @@ internal static class HtmlFixtures
         hasNext,
         "https://neuroscope.io/gpt2-small/3/1337.html");
 
-    public static CoverageCounts Coverage(long expected, long present) => new("neuroscope", expected, present, 1, 0, 3);
+    public static CoverageCounts CoverageOf(long expected, long present) => new("neuroscope", expected, present, 1, 0, 3);
 
     public static IDocument Parse(byte[] html) => new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html));
 

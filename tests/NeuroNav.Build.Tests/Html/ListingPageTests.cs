@@ -13,7 +13,7 @@ public sealed class ListingPageTests
             .Select(n => new NeuronSummary(n, ["Max Activating Dataset Example"], n % 97 / 10f + 0.1234f, n % 97 / 10d + 0.12345678))
             .ToList();
 
-        var bytes = Renderer.RenderLayer(new LayerPageModel(model, 3, [Coverage(6400, 6400)], neurons));
+        var bytes = Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(6400, 6400)], neurons));
         var page = Parse(bytes);
 
         Assert.InRange(bytes.Length, 1, 512 * 1024);
@@ -31,7 +31,7 @@ public sealed class ListingPageTests
         var model = Gpt2Small with { NeuronsPerLayer = 30000, TotalNeurons = 12 * 30000L };
         var neurons = Enumerable.Range(0, 30000).Select(n => new NeuronSummary(n, [], 1.25f, 1.25)).ToList();
 
-        var html = Utf8(Renderer.RenderLayer(new LayerPageModel(model, 3, [Coverage(30000, 30000)], neurons)));
+        var html = Utf8(Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(30000, 30000)], neurons)));
 
         Assert.InRange(html.Length, 1024 * 1024 + 1, int.MaxValue);
         Assert.Contains("<tr><td><a href=\"29999.html\">29999</a></td><td>1.25</td></tr>", html, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ListingPageTests
             new(0, [], 1.5f, 1.5), new(1, [], null, null), new(2, [], 9f, 9), new(3, [], 9f, 9), new(4, [], float.NaN, null),
         ];
 
-        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, [Coverage(3072, 5)], neurons)));
+        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, [CoverageOf(3072, 5)], neurons)));
 
         var coverage = page.QuerySelectorAll("table.coverage tbody td").Select(c => c.TextContent).ToList();
         Assert.Equal(["Max Activating Dataset Example", "3,072", "5", "1", "0", "3", "3,063"], coverage);
@@ -59,11 +59,11 @@ public sealed class ListingPageTests
     {
         LayerSummary[] layers =
         [
-            new(0, [Coverage(3072, 2)], [new(7, [], 2.5f, 2.5), new(1, [], 1f, 1)]),
+            new(0, [CoverageOf(3072, 2)], [new(7, [], 2.5f, 2.5), new(1, [], 1f, 1)]),
             new(5, [new("neuroscope", 3072, 0, 0, 4, 0)], []),
         ];
 
-        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [Coverage(36864, 2)], layers)));
+        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [CoverageOf(36864, 2)], layers)));
 
         var rows = page.QuerySelectorAll("table.layers tbody tr");
         Assert.Equal("0/index.html", rows[0].QuerySelector("a")!.GetAttribute("href"));
@@ -81,8 +81,8 @@ public sealed class ListingPageTests
         var other = Gpt2Small with { Id = "solu-1l", Dataset = Xss };
         var page = Parse(Renderer.RenderIndex(new IndexPageModel(
         [
-            new ModelSummary(other, [Coverage(2048, 0)], []),
-            new ModelSummary(Gpt2Small, [Coverage(36864, 24)], [0, 1, 2, 3, 7]),
+            new ModelSummary(other, [CoverageOf(2048, 0)], []),
+            new ModelSummary(Gpt2Small, [CoverageOf(36864, 24)], [0, 1, 2, 3, 7]),
         ])));
 
         var rows = page.QuerySelectorAll("table.models tbody tr");

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Json.Schema;
 
-namespace NeuroNav.Build.Tests.Api;
+namespace NeuroNav.TestKit;
 
 /// <summary>Checks JSON documents against the schemas a build published under <c>api/schema/</c>.</summary>
-internal sealed class SchemaValidator
+public sealed class SchemaValidator
 {
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
 
