@@ -56,6 +56,24 @@ try
         }
     }
 
+    // The first format once more after compaction: one part, row groups of ~2M tokens, the next one decoded ahead.
+    var (_, first, _, _) = stores[0];
+    await first.CompactAsync("gpt2-small", 0, CancellationToken.None);
+    var compacted = new List<double>();
+    for (var round = 0; round < 3; round++)
+    {
+        var cpu = CpuTime.Start();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var count = 0;
+        await foreach (var n in first.ReadLayerAsync("gpt2-small", 0, CancellationToken.None))
+        {
+            count++;
+        }
+
+        compacted.Add(count / cpu.Seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compacted {stores[0].Format.Compression}: read {count / cpu.Seconds:F0} neurons/CPU-s, {count / wall.Elapsed.TotalSeconds:F0} neurons/s wall"));
+    }
+
     foreach (var (format, store, writeRate, reads) in stores)
     {
         var stats = await store.StatsAsync("gpt2-small", 0, CancellationToken.None);
