@@ -10,7 +10,7 @@ namespace NeuroNav.Corpus;
 /// <param name="RowGroupTokens">Compaction starts a new row group once this many tokens are buffered.</param>
 public sealed record CorpusFormat(CompressionMethod Compression, bool Dictionary, int RowGroupTokens)
 {
-    public static readonly CorpusFormat Default = new(CompressionMethod.Zstd, Dictionary: true, RowGroupTokens: 2_000_000);
+    public static readonly CorpusFormat Default = new(CompressionMethod.Lz4Raw, Dictionary: true, RowGroupTokens: 2_000_000);
 
     /// <summary>Writer options: Optimal level (SmallestSize is ~40x slower for Zstd) and explicit per-column encodings.</summary>
     internal ParquetOptions WriterOptions(IEnumerable<DataField> dictionary, IEnumerable<DataField> byteStreamSplit, IEnumerable<DataField> delta)

@@ -27,7 +27,7 @@ internal static class LayerReader
                 {
                     if (!cursors.TryGetValue(part, out var cursor))
                     {
-                        cursor = await TextCursor.OpenAsync(index.TextParts[part], pool, ct).ConfigureAwait(false);
+                        cursor = await TextCursor.OpenAsync(index.TextParts[part], ct).ConfigureAwait(false);
                         cursors[part] = cursor;
                     }
 

@@ -1,6 +1,6 @@
+using NeuroNav.Core;
 using Parquet;
 using Parquet.Schema;
-using NeuroNav.Core;
 
 namespace NeuroNav.Corpus;
 

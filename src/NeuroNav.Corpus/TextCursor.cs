@@ -4,24 +4,27 @@ namespace NeuroNav.Corpus;
 
 /// <summary>
 /// Walks one texts part forward, one row group in memory at a time, handing out the texts of requested neurons in ascending
-/// order and skipping the rows of neurons whose newest copy lives in another part.
+/// order and skipping the rows of neurons whose newest copy lives in another part. While the caller works on one row group
+/// the next one of the same file is decoded on the thread pool, so a multi-row-group part (a compacted layer) holds at most
+/// two row groups and decoding overlaps with assembling neurons.
 /// </summary>
-internal sealed class TextCursor(PartFile file, StringPool pool) : IAsyncDisposable
+internal sealed class TextCursor(PartFile file) : IAsyncDisposable
 {
     private TextChunk? chunk;
+    private Task<TextChunk>? prefetch;
     private int nextRowGroup;
     private int row;
 
     public string Path => file.Path;
 
-    public static async Task<TextCursor> OpenAsync(string path, StringPool pool, CancellationToken ct)
+    public static async Task<TextCursor> OpenAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
             throw new CorpusException($"Corpus file {path} is missing although its neurons part lists neurons with texts.");
         }
 
-        return new TextCursor(await PartFile.OpenAsync(path, ct).ConfigureAwait(false), pool);
+        return new TextCursor(await PartFile.OpenAsync(path, ct).ConfigureAwait(false));
     }
 
     /// <summary>The texts of <paramref name="neuron"/>, which must be greater than every neuron asked for before.</summary>
@@ -52,21 +55,49 @@ internal sealed class TextCursor(PartFile file, StringPool pool) : IAsyncDisposa
         while (chunk is null || row >= chunk.Rows)
         {
             chunk = null;
-            if (nextRowGroup >= file.RowGroupCount)
+            if (prefetch is not null)
+            {
+                var pending = prefetch;
+                prefetch = null;
+                chunk = await pending.ConfigureAwait(false);
+            }
+            else if (nextRowGroup < file.RowGroupCount)
+            {
+                chunk = await TextsTable.ReadRowGroupAsync(file, nextRowGroup++, ct).ConfigureAwait(false);
+            }
+            else
             {
                 return false;
             }
 
-            chunk = await TextsTable.ReadRowGroupAsync(file, nextRowGroup++, pool, ct).ConfigureAwait(false);
             row = 0;
+            if (nextRowGroup < file.RowGroupCount)
+            {
+                var index = nextRowGroup++;
+                prefetch = Task.Run(() => TextsTable.ReadRowGroupAsync(file, index, ct), ct);
+            }
         }
 
         return true;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         chunk = null;
-        return file.DisposeAsync();
+        if (prefetch is not null)
+        {
+            try
+            {
+                await prefetch.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is CorpusException or OperationCanceledException)
+            {
+                // The caller no longer needs this row group; an error in it surfaces only if it is read.
+            }
+
+            prefetch = null;
+        }
+
+        await file.DisposeAsync().ConfigureAwait(false);
     }
 }

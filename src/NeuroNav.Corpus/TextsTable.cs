@@ -1,6 +1,6 @@
+using NeuroNav.Core;
 using Parquet;
 using Parquet.Schema;
-using NeuroNav.Core;
 
 namespace NeuroNav.Corpus;
 
@@ -68,9 +68,10 @@ internal static class TextsTable
         await rg.WriteAllPartsAsync<float>(ValueItem, values, defs, reps, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Reads one row group into columns.</summary>
-    public static Task<TextChunk> ReadRowGroupAsync(PartFile file, int index, StringPool pool, CancellationToken ct)
+    /// <summary>Reads one row group into columns. Its strings come from a pool of its own, so row groups can load on any thread.</summary>
+    public static Task<TextChunk> ReadRowGroupAsync(PartFile file, int index, CancellationToken ct)
     {
+        var pool = new StringPool();
         var neuron = file.Column(Neuron.Name);
         var textIndex = file.Column(TextIndex.Name);
         var maxAct = file.Column(MaxActivation.Name);

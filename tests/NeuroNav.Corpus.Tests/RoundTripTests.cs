@@ -72,6 +72,25 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_early_releases_the_layer_while_a_row_group_is_read_ahead()
+    {
+        var store = new CorpusStore(temp.Path, CorpusFormat.Default with { RowGroupTokens = 1_000 });
+        await store.WriteBatchAsync("pythia-70m", 2, [.. Enumerable.Range(0, 6).Select(n => generator.Neuron("pythia-70m", 2, n))], [], CancellationToken.None);
+        await store.WriteBatchAsync("pythia-70m", 2, [generator.Neuron("pythia-70m", 2, 6)], [], CancellationToken.None);
+        await store.CompactAsync("pythia-70m", 2, CancellationToken.None);
+
+        await foreach (var n in store.ReadLayerAsync("pythia-70m", 2, CancellationToken.None))
+        {
+            Assert.Equal(0, n.Id.Neuron);
+            break;
+        }
+
+        await store.WriteBatchAsync("pythia-70m", 2, [generator.Neuron("pythia-70m", 2, 0)], [], CancellationToken.None);
+        await store.CompactAsync("pythia-70m", 2, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 7), (await NeuronAssert.ReadLayerAsync(store, "pythia-70m", 2)).Select(n => n.Id.Neuron));
+    }
+
+    [Fact]
     public async Task Stored_neurons_come_from_every_neurons_part()
     {
         var store = new CorpusStore(temp.Path);

@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NeuroNav.Core;
 
 namespace NeuroNav.Corpus.Bench;
@@ -16,12 +16,12 @@ internal static class TokenStrings
             await store.WriteBatchAsync("gpt2-small", 0, [.. data.Take(100)], [], CancellationToken.None);
             var path = Directory.EnumerateFiles(Path.Combine(root, "neuroscope_texts"), "part-*.parquet", SearchOption.AllDirectories).Single();
             await using var file = await PartFile.OpenAsync(path, CancellationToken.None);
-            var chunk = await TextsTable.ReadRowGroupAsync(file, 0, new StringPool(), CancellationToken.None);
+            var chunk = await TextsTable.ReadRowGroupAsync(file, 0, CancellationToken.None);
             var tokens = chunk.Tokens.Length;
             var columnsOnly = CpuTime.Start();
             for (var run = 0; run < 3; run++)
             {
-                chunk = await TextsTable.ReadRowGroupAsync(file, 0, new StringPool(), CancellationToken.None);
+                chunk = await TextsTable.ReadRowGroupAsync(file, 0, CancellationToken.None);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"texts row group, columns only: {3 * tokens / columnsOnly.Seconds / 1e6:F1} M tokens per CPU-second"));
