@@ -41,7 +41,7 @@ public sealed record FetchOptions
     public bool Refresh { get; init; }
 
     /// <summary>Neurons per corpus part file (and row group).</summary>
-    public int BatchSize { get; init; } = 256;
+    public int BatchSize { get; init; } = 100;
 
     /// <summary>The clock for fetch times, attempt times and elapsed time.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -45,7 +45,7 @@ public sealed class SampleSite : IAsyncLifetime, IDisposable
         new SiteBuilder(corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
 
     private static readonly Lazy<ScribanPageRenderer> Renderer =
-        new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "NeuroNav test"));
+        new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test"));
 
     public async Task InitializeAsync()
     {

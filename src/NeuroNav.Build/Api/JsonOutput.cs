@@ -9,7 +9,9 @@ namespace NeuroNav.Build.Api;
 internal static class JsonOutput
 {
     public const int SchemaVersion = 1;
-    public const string Generator = "NeuroNav 0.1.0";
+
+    /// <summary>"NeuroNav" and the tool's version (Directory.Build.props), the same on every build of one version.</summary>
+    public static readonly string Generator = "NeuroNav " + (typeof(JsonOutput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     /// <summary>
     /// Escapes only what JSON requires (quotes, backslash, controls): tokens such as <c>&lt;</c> or <c>é</c> stay readable.

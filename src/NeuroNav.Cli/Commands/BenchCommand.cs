@@ -44,14 +44,14 @@ public sealed class BenchSettings : CommandSettings
     public int Tokens { get; init; } = 1024;
 
     [CommandOption("--stage <STAGE>")]
-    [Description("pages, parse, scrape, build or all. Run 'build' alone in a fresh process for a clean peak RSS.")]
+    [Description("pages, parse, scrape, read (corpus only), build or all. Run 'build' alone in a fresh process for a clean peak RSS.")]
     [DefaultValue("all")]
     public string Stage { get; init; } = "all";
 
     public override ValidationResult Validate() =>
-        Stage is "all" or "pages" or "parse" or "scrape" or "build"
+        Stage is "all" or "pages" or "parse" or "scrape" or "read" or "build"
             ? Layers < 1 || Neurons < 1 || Texts < 1 || Tokens < 1 ? ValidationResult.Error("sizes must be positive") : ValidationResult.Success()
-            : ValidationResult.Error("--stage must be pages, parse, scrape, build or all");
+            : ValidationResult.Error("--stage must be pages, parse, scrape, read, build or all");
 }
 
 [Description("Measure parse MB/s, scrape pages/s, corpus size against raw HTML, build neurons/s and peak RSS on realistic synthetic neurons.")]
@@ -83,6 +83,11 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
         if (all || s.Stage == "scrape")
         {
             await bench.ScrapeAsync();
+        }
+
+        if (all || s.Stage == "read")
+        {
+            await bench.ReadAsync();
         }
 
         if (all || s.Stage == "build")
@@ -153,7 +158,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
             }
 
             await using var server = await StaticSiteServer.StartAsync(Mirror, 0, ct);
-            var options = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = double.PositiveInfinity, BatchSize = 200 };
+            var options = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = double.PositiveInfinity };
             var targets = Enumerable.Range(0, s.Layers).Select(l => new ScrapeTarget(model.Id, l, 0, s.Neurons)).ToList();
             var report = await new NeuroscopeScraper(new CorpusStore(CorpusRoot), options).RunAsync(targets, null, ct);
             var seconds = report.Elapsed.TotalSeconds;
@@ -163,6 +168,25 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
             var raw = RawBytes();
             var n = Neurons().Count();
             Add("corpus vs raw HTML", $"{100.0 * corpusBytes / raw:F1} %", $"{corpusBytes / n:N0} B/neuron in Parquet vs {raw / n:N0} B/neuron of HTML");
+        }
+
+        public async Task ReadAsync()
+        {
+            var corpus = new CorpusStore(CorpusRoot);
+            var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long neurons = 0, tokens = 0;
+            for (var layer = 0; layer < s.Layers; layer++)
+            {
+                await foreach (var neuron in corpus.ReadLayerAsync(model.Id, layer, ct))
+                {
+                    neurons++;
+                    tokens += neuron.Texts.Sum(t => t.Tokens.Length);
+                }
+            }
+
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Add("corpus read, 1 reader", $"{neurons / clock.Elapsed.TotalSeconds:F0} neurons/s", $"{tokens / clock.Elapsed.TotalSeconds / 1e6:F1} M tokens/s, {used.TotalMilliseconds / neurons:F1} ms CPU per neuron");
         }
 
         public async Task BuildAsync(ModelCatalog catalog)

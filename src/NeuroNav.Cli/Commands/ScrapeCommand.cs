@@ -53,8 +53,8 @@ public sealed class ScrapeSettings : CommandSettings
 
     [CommandOption("--batch-size <N>")]
     [Description("Neurons per corpus part file; a crash loses at most one batch.")]
-    [DefaultValue(256)]
-    public int BatchSize { get; init; } = 256;
+    [DefaultValue(100)]
+    public int BatchSize { get; init; } = 100;
 
     [CommandOption("--refresh")]
     [Description("Fetch again neurons that the corpus already holds.")]
