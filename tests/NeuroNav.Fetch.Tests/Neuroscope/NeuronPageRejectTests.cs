@@ -1,6 +1,8 @@
 using System.Text;
 using NeuroNav.Core;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Sample;
+using NeuroNav.TestKit;
 using static NeuroNav.Fetch.Tests.Neuroscope.PageEdits;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
@@ -63,6 +65,23 @@ public sealed class NeuronPageRejectTests
             "<h3>Text #1</h3><span class='token' style='background-color:rgb(255,200,200)' >He</span>";
 
         Assert.StartsWith("legacy lexoscope page", Reject(page).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_rejects_legacy_lexoscope_page_as_the_old_generator_wrote_it()
+    {
+        var page = LegacyLexoscopeWriter.Write(TestPages.Literal());
+        Assert.Contains("<h2>Neuron 1337 in Layer 3</h2>", page, StringComparison.Ordinal);
+
+        Assert.StartsWith("legacy lexoscope page", Reject(page).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_rejects_the_redirect_pages_the_generator_writes()
+    {
+        Assert.All(
+            [SiteIndexWriter.RedirectToIndex(), SiteIndexWriter.RedirectToIndexOneUp(), SiteIndexWriter.RandomRedirect(3072)],
+            page => Assert.Equal("redirect page, not a neuron page", Reject(page).Reason));
     }
 
     [Theory]
