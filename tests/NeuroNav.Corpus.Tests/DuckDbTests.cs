@@ -28,7 +28,7 @@ public sealed class DuckDbTests : IDisposable
 
         Assert.Equal(["gpt2-small|2|12|600|2", "pythia-70m|11|4|200|7"], rows);
         var text = b.Texts[2];
-        Assert.Equal(string.Join('|', text.Tokens[3], text.Values[3].ToString("R", CultureInfo.InvariantCulture), "Open Web Text"), Assert.Single(cell));
+        Assert.Equal(string.Join('|', text.Tokens[3], text.Values[3].ToString("R", CultureInfo.InvariantCulture), "The Pile"), Assert.Single(cell));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using NeuroNav.Core;
+using NeuroNav.TestKit;
 
 namespace NeuroNav.Sample.Tests;
 
@@ -11,7 +12,7 @@ public sealed class NeuroscopePageWriterTests
     public void Writer_reproduces_the_literal_page_byte_for_byte()
     {
         var bytes = NeuroscopePageWriter.Write(Fixture.LiteralPage(), "1.38.1", Fixture.LiteralIds());
-        var expected = Fixture.Bytes("neuron-page-1.7.html");
+        var expected = SourceFixtures.Read(SourceFixtures.NeuronPage);
         Assert.Equal(Encoding.ASCII.GetString(expected), Encoding.ASCII.GetString(bytes));
         Assert.Equal(expected, bytes);
     }

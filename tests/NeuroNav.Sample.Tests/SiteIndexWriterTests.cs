@@ -1,4 +1,4 @@
-using System.Text;
+using NeuroNav.TestKit;
 
 namespace NeuroNav.Sample.Tests;
 
@@ -8,7 +8,7 @@ public sealed class SiteIndexWriterTests
     public void Main_index_reproduces_the_literal_table_with_commas()
     {
         var models = new[] { "solu-1l", "gpt2-small", "gpt2-xl", "pythia-70m" }.Select(m => Fixture.Catalog[m]);
-        Assert.Equal(Encoding.UTF8.GetString(Fixture.Bytes("main-index-1.2.html")), SiteIndexWriter.MainIndex(models));
+        Assert.Equal(SourceFixtures.ReadText(SourceFixtures.MainIndex), SiteIndexWriter.MainIndex(models));
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class SiteIndexWriterTests
     [Fact]
     public void Model_index_reproduces_the_literal_page()
     {
-        Assert.Equal(Encoding.UTF8.GetString(Fixture.Bytes("model-index-1.3.html")), SiteIndexWriter.ModelIndex(Fixture.Catalog["solu-2l"]));
+        Assert.Equal(SourceFixtures.ReadText(SourceFixtures.ModelIndex), SiteIndexWriter.ModelIndex(Fixture.Catalog["solu-2l"]));
     }
 
     [Fact]

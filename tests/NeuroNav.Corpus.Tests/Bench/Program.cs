@@ -10,8 +10,8 @@ var neurons = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture)
 var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var generator = new RealisticNeurons(seed: 42) { TextCount = 20, TokensPerText = 1024 };
 var data = Enumerable.Range(0, neurons).Select(n => generator.Neuron("gpt2-small", 0, n)).ToList();
-var raw = data.Sum(RawPageSize.Of);
-Console.WriteLine($"{neurons} neurons x 20 texts x 1024 tokens, batches of {batch}; estimated raw page: {raw / 1024.0 / neurons:F1} KiB/neuron");
+var raw = data.Sum(n => n.Provenance.Bytes);
+Console.WriteLine($"{neurons} neurons x 20 texts x 1024 tokens, batches of {batch}; raw page: {raw / 1024.0 / neurons:F1} KiB/neuron");
 
 CorpusFormat[] all =
 [

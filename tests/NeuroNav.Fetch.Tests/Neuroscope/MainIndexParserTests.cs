@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using NeuroNav.Core;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Sample;
 using NeuroNav.TestKit;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
@@ -18,12 +17,12 @@ public sealed class MainIndexParserTests
         new("pythia-70m", "gelu", "The Pile", 6, 2048, 12_288, 18_874_368),
     ];
 
-    private static ModelCatalog Catalog => ModelCatalog.Load(Repo.Path("content", "models.csv"));
+    private static ModelCatalog Catalog => SampleMirrorServer.Catalog;
 
     [Fact]
     public void Parser_reads_the_literal_index_with_thousands_separators()
     {
-        var html = Fixtures.ReadText("main-index.html");
+        var html = Fixtures.ReadText(SourceFixtures.MainIndex);
         Assert.Contains("<td>1,474,560,000</td>", html, StringComparison.Ordinal);
 
         Assert.Equal(LiteralRows, MainIndexParser.Parse(html, Url));
@@ -32,7 +31,7 @@ public sealed class MainIndexParserTests
     [Fact]
     public void Parser_reads_the_older_index_with_bare_numbers_and_no_docs_div()
     {
-        var html = Fixtures.ReadText("main-index-bare.html");
+        var html = Fixtures.ReadText(SourceFixtures.MainIndexBare);
         Assert.Contains("<td>1474560000</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("documentation", html, StringComparison.Ordinal);
 
@@ -52,16 +51,20 @@ public sealed class MainIndexParserTests
     [Fact]
     public void Parser_rejects_a_non_numeric_cell_naming_model_and_column()
     {
-        var html = Fixtures.ReadText("main-index.html").Replace("<td>6,400</td>", "<td>6.4k</td>", StringComparison.Ordinal);
+        var html = Fixtures.ReadText(SourceFixtures.MainIndex).Replace("<td>6,400</td>", "<td>6.4k</td>", StringComparison.Ordinal);
         var e = Assert.Throws<FormatException>(() => MainIndexParser.Parse(html, Url));
         Assert.Equal($"{Url}: model 'gpt2-xl': Neurons per Layer '6.4k' is not a number", e.Message);
     }
 
     [Fact]
-    public void Index_helper_writes_the_literal_index_from_the_catalog()
+    public void Parser_reads_the_legacy_index_the_generator_writes_like_the_bare_literal()
     {
-        var four = LiteralRows.Select(r => Catalog[r.Model]);
-        Assert.Equal(Fixtures.ReadText("main-index.html"), IndexPage(four, commas: true));
+        var four = LiteralRows.Select(r => Catalog[r.Model]).ToList();
+        var html = SiteIndexWriter.MainIndex(four, MainIndexVariant.Legacy);
+        Assert.Contains("<td>1474560000</td>", html, StringComparison.Ordinal);
+
+        Assert.Equal(MainIndexParser.Parse(Fixtures.ReadText(SourceFixtures.MainIndexBare), Url), MainIndexParser.Parse(html, Url));
+        Assert.Equal(LiteralRows, MainIndexParser.Parse(html, Url));
     }
 
     [Theory]
@@ -69,7 +72,7 @@ public sealed class MainIndexParserTests
     [InlineData(false)]
     public void Compare_agrees_with_the_catalog_on_a_full_index(bool commas)
     {
-        var html = IndexPage(Catalog.Models, commas);
+        var html = SiteIndexWriter.MainIndex(Catalog.Models, commas ? MainIndexVariant.Current : MainIndexVariant.Legacy);
 
         var live = MainIndexParser.Parse(html, Url);
 
@@ -80,7 +83,7 @@ public sealed class MainIndexParserTests
     [Fact]
     public void Compare_agrees_with_the_literal_rows_where_they_overlap()
     {
-        var live = MainIndexParser.Parse(Fixtures.ReadText("main-index.html"), Url);
+        var live = MainIndexParser.Parse(Fixtures.ReadText(SourceFixtures.MainIndex), Url);
         var differences = MainIndexParser.Compare(Catalog, live);
 
         Assert.Equal(21, differences.Count);
@@ -90,7 +93,7 @@ public sealed class MainIndexParserTests
     [Fact]
     public void Compare_finds_planted_disagreements()
     {
-        var rows = MainIndexParser.Parse(IndexPage(Catalog.Models, commas: true), Url).ToList();
+        var rows = MainIndexParser.Parse(SiteIndexWriter.MainIndex(Catalog.Models), Url).ToList();
         var xl = rows.FindIndex(r => r.Model == "gpt2-xl");
         rows[xl] = rows[xl] with { Layers = 47, TotalNeurons = 300_800 };
         var pythia = rows.FindIndex(r => r.Model == "pythia-70m");
@@ -124,33 +127,5 @@ public sealed class MainIndexParserTests
         var live = new[] { new IndexRow("gpt2-small", "gelu", "Open Web Text", 12, 3072, 36864, 84934656) };
 
         Assert.Empty(MainIndexParser.Compare(catalog, live));
-    }
-
-    /// <summary>The index as pandas' <c>to_html</c> writes it (SOURCE-FORMATS §1.2), in either number style.</summary>
-    private static string IndexPage(IEnumerable<ModelInfo> models, bool commas)
-    {
-        string N(long v) => v.ToString(commas ? "N0" : "D", CultureInfo.InvariantCulture);
-        var b = new StringBuilder("\n<h1>Neuroscope: A Website for Mechanistic Interpretability of Language Models</h1>\n");
-        b.Append("<div>Each model has a page per neuron, displaying the top 20 maximum activating dataset examples.</div>\n");
-        if (commas)
-        {
-            b.Append("<div>See <a href=\"https://neelnanda.io/neuroscope-docs\">the documentation</a> for more.</div>\n");
-        }
-
-        b.Append("<h2>Supported models</h2>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n");
-        foreach (var h in new[] { "Model", "Random", "Act Fn", "Dataset", "Layers", "Neurons per Layer", "Total Neurons", "Params" })
-        {
-            b.Append("      <th>").Append(h).Append("</th>\n");
-        }
-
-        b.Append("    </tr>\n  </thead>\n  <tbody>\n");
-        foreach (var m in models)
-        {
-            b.Append(CultureInfo.InvariantCulture, $"    <tr>\n      <td><a href='./{m.Id}/index.html'>{m.Id}</a></td>\n      <td><a href='./{m.Id}/random.html'>Random</a></td>\n");
-            b.Append(CultureInfo.InvariantCulture, $"      <td>{m.ActivationFunction}</td>\n      <td>{m.Dataset}</td>\n      <td>{m.Layers}</td>\n");
-            b.Append(CultureInfo.InvariantCulture, $"      <td>{N(m.NeuronsPerLayer)}</td>\n      <td>{N(m.TotalNeurons)}</td>\n      <td>{N(m.Parameters)}</td>\n    </tr>\n");
-        }
-
-        return b.Append("  </tbody>\n</table>\n").ToString();
     }
 }

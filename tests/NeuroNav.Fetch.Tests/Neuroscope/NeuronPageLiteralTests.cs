@@ -1,5 +1,7 @@
 using NeuroNav.Core;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Sample;
+using NeuroNav.TestKit;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
 
@@ -16,9 +18,13 @@ public sealed class NeuronPageLiteralTests
     }
 
     [Fact]
-    public void Builder_reproduces_the_literal_page_byte_for_byte()
+    public void Parser_reads_the_literal_page_as_the_generator_inputs_say()
     {
-        Assert.Equal(Fixtures.LiteralPageText, Fixtures.LiteralBuilder().Build());
+        var expected = ExpectedNeuron.From(TestPages.Literal(), NeuroscopePageWriter.DefaultCircuitsVisVersion, Fixtures.Provenance);
+
+        var page = NeuronPageParser.Parse(Fixtures.LiteralPage, Fixtures.LiteralId, Fixtures.Provenance);
+
+        Assert.Empty(NeuronComparison.Differences(expected, page));
     }
 
     [Fact]

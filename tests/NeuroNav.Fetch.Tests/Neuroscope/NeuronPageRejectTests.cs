@@ -1,6 +1,9 @@
 using System.Text;
 using NeuroNav.Core;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Sample;
+using NeuroNav.TestKit;
+using static NeuroNav.Fetch.Tests.Neuroscope.PageEdits;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
 
@@ -18,16 +21,7 @@ public sealed class NeuronPageRejectTests
 
     private static NeuronPageException Reject(string page, NeuronId? id = null) => Reject(Encoding.UTF8.GetBytes(page), id);
 
-    private static NeuronPageException Reject(NeuroscopePageBuilder page) => Reject(page.BuildBytes(), page.Id);
-
     private static string Literal => Fixtures.LiteralPageText;
-
-    /// <summary>Replaces the one occurrence of <paramref name="old"/> after <paramref name="anchor"/>.</summary>
-    private static string ReplaceAfter(string page, string anchor, string old, string replacement)
-    {
-        var at = page.IndexOf(old, page.IndexOf(anchor, StringComparison.Ordinal), StringComparison.Ordinal);
-        return page[..at] + replacement + page[(at + old.Length)..];
-    }
 
     [Fact]
     public void Parser_rejects_page_for_other_neuron()
@@ -73,6 +67,23 @@ public sealed class NeuronPageRejectTests
         Assert.StartsWith("legacy lexoscope page", Reject(page).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parser_rejects_legacy_lexoscope_page_as_the_old_generator_wrote_it()
+    {
+        var page = LegacyLexoscopeWriter.Write(TestPages.Literal());
+        Assert.Contains("<h2>Neuron 1337 in Layer 3</h2>", page, StringComparison.Ordinal);
+
+        Assert.StartsWith("legacy lexoscope page", Reject(page).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_rejects_the_redirect_pages_the_generator_writes()
+    {
+        Assert.All(
+            [SiteIndexWriter.RedirectToIndex(), SiteIndexWriter.RedirectToIndexOneUp(), SiteIndexWriter.RandomRedirect(3072)],
+            page => Assert.Equal("redirect page, not a neuron page", Reject(page).Reason));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n")]
@@ -94,7 +105,7 @@ public sealed class NeuronPageRejectTests
     [Fact]
     public void Parser_rejects_every_truncation_of_a_page()
     {
-        var page = Fixtures.Synthetic(texts: 3, tokens: 80).BuildBytes();
+        var page = Fixtures.Synthetic(texts: 3, tokens: 80).Html;
         var texts = 0;
         for (var cut = 0; cut < page.Length; cut += 3)
         {
@@ -123,33 +134,32 @@ public sealed class NeuronPageRejectTests
     [Fact]
     public void Parser_rejects_truncated_render_that_is_not_the_full_texts_window()
     {
-        var tokens = Reject(new NeuroscopePageBuilder
-        {
-            Texts = [new PageText { Tokens = ["a", "b", "c"], Values = [0.1, 0.9, 0.2], TruncatedTokens = ["a", "B", "c"] }],
-        });
+        var abc = Fixtures.Write(Fixtures.OneText(["a", "b", "c"], [0.1f, 0.9f, 0.2f]));
+        var tokens = Reject(ReplaceAfter(abc, "<h3>Truncated</h3>", "\"b\"", "\"B\""));
         Assert.Equal("Text #0: truncated token 1 is \"B\" but full-text token 1 is \"b\"", tokens.Reason);
 
-        var values = Reject(new NeuroscopePageBuilder
-        {
-            Texts = [new PageText { Tokens = ["a", "b", "c"], Values = [0.1, 0.9, 0.2], TruncatedValues = [0.1, 0.9, 0.25] }],
-        });
+        var values = Reject(ReplaceAfter(abc, "<h3>Truncated</h3>", "\"values\": [0.1, 0.9, 0.2]", "\"values\": [0.1, 0.9, 0.25]"));
         Assert.Equal("Text #0: truncated value 2 is 0.25 but full-text value 2 is 0.2", values.Reason);
 
+        // 80 tokens peaking at 60: the truncated render is widened from [10, 71) to [0, 71).
         var tokens80 = Enumerable.Range(0, 80).Select(i => $"t{i}").ToArray();
-        var window = Reject(new NeuroscopePageBuilder
-        {
-            Texts = [new PageText { Tokens = tokens80, Values = new double[80], MaxTokenIndex = 60, TruncatedTokens = tokens80[0..71], TruncatedValues = new double[71] }],
-        });
+        var values80 = new float[80];
+        values80[60] = 0.5f;
+        var wide = ReplaceAfter(
+            Fixtures.Write(Fixtures.OneText(tokens80, values80)),
+            "<h3>Truncated</h3>",
+            "{\"tokens\": [\"t10\", ",
+            "{\"tokens\": [" + string.Concat(tokens80[..11].Select(t => $"\"{t}\", ")));
+        wide = ReplaceAfter(wide, "<h3>Truncated</h3>", "\"values\": [", "\"values\": [" + string.Concat(Enumerable.Repeat("0.0, ", 10)));
+        var window = Reject(wide);
         Assert.Contains("window [10, 71) around token 60 holds 61", window.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parser_rejects_tokens_values_length_mismatch()
     {
-        var e = Reject(new NeuroscopePageBuilder
-        {
-            Texts = [new PageText { Tokens = ["a", "b", "c"], Values = [0.1, 0.9], MaxTokenIndex = 1, TruncatedTokens = ["a", "b", "c"], TruncatedValues = [0.1, 0.9] }],
-        });
+        var page = Fixtures.Write(Fixtures.OneText(["a", "b", "c"], [0.1f, 0.9f, 0.2f]));
+        var e = Reject(ReplaceValues(page, "0.1, 0.9"));
         Assert.Equal("Text #0: the full text has 3 tokens but 2 values", e.Reason);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Sample.Formats;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
 
@@ -14,7 +15,7 @@ public sealed class NumbersTests
         {
             var magnitude = random.Next(8);
             var value = Math.Round((random.NextDouble() - 0.3) * Math.Pow(10, magnitude - 2), random.Next(11));
-            var text = PythonFormat.Repr(value);
+            var text = PythonFloat.Repr(value);
             var expected = float.Parse(text, CultureInfo.InvariantCulture);
             var actual = Numbers.ParseJsonFloat(Encoding.ASCII.GetBytes(text));
             Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual), $"{text}: {expected:R} vs {actual:R}");
@@ -84,8 +85,8 @@ public sealed class NumbersTests
     [InlineData(2.875200033187866, "2.875200033187866")]
     [InlineData(100, "100.0")]
     [InlineData(1.5e-07, "1.5e-07")]
-    public void Python_repr_in_the_test_builder_matches_python(double value, string expected)
+    public void Python_repr_of_the_page_writer_matches_python(double value, string expected)
     {
-        Assert.Equal(expected, PythonFormat.Repr(value));
+        Assert.Equal(expected, PythonFloat.Repr(value));
     }
 }

@@ -55,13 +55,13 @@ public sealed class TokenDecodingTests
     public void Parser_gives_the_same_result_on_parallel_threads()
     {
         var pages = Enumerable.Range(0, 4).Select(seed => Fixtures.Synthetic(texts: 3, tokens: 200, seed: seed)).ToArray();
-        var bytes = pages.Select(p => p.BuildBytes()).ToArray();
-        var expected = bytes.Select((b, i) => NeuronPageParser.Parse(b, pages[i].Id, Fixtures.Provenance)).ToArray();
+        var bytes = pages.Select(p => p.Html).ToArray();
+        var expected = bytes.Select((b, i) => NeuronPageParser.Parse(b, pages[i].Input.Id, Fixtures.Provenance)).ToArray();
 
         Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
         {
             var i = k % 4;
-            var actual = NeuronPageParser.Parse(bytes[i], pages[i].Id, Fixtures.Provenance);
+            var actual = NeuronPageParser.Parse(bytes[i], pages[i].Input.Id, Fixtures.Provenance);
             for (var t = 0; t < actual.Texts.Count; t++)
             {
                 Assert.True(expected[i].Texts[t].Tokens.AsSpan().SequenceEqual(actual.Texts[t].Tokens));
