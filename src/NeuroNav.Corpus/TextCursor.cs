@@ -27,6 +27,22 @@ internal sealed class TextCursor(PartFile file) : IAsyncDisposable
         return new TextCursor(await PartFile.OpenAsync(path, ct).ConfigureAwait(false));
     }
 
+    /// <summary>Opens a part and decodes its first row group, so that the caller finds it ready.</summary>
+    public static async Task<TextCursor> OpenPrimedAsync(string path, CancellationToken ct)
+    {
+        var cursor = await OpenAsync(path, ct).ConfigureAwait(false);
+        try
+        {
+            await cursor.EnsureRowAsync(ct).ConfigureAwait(false);
+            return cursor;
+        }
+        catch
+        {
+            await cursor.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>The texts of <paramref name="neuron"/>, which must be greater than every neuron asked for before.</summary>
     public async Task<List<NeuroscopeText>> TakeAsync(int neuron, CancellationToken ct)
     {
