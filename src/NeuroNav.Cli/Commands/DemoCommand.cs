@@ -50,7 +50,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         var output = Path.GetFullPath(settings.Output);
         console.WriteLine();
         console.MarkupLineInterpolated($"[green]Sample site written to {output}[/]");
-        console.MarkupLineInterpolated($"  look at it:  dotnet run --project src/NeuroNav.Cli -- serve --dir {settings.Output}   then open http://127.0.0.1:8080/");
+        console.MarkupLineInterpolated($"  look at it:  dotnet run --project src/NeuroNav.Cli -c Release -- serve --dir {settings.Output}   then open http://127.0.0.1:8080/");
         console.MarkupLineInterpolated($"  or read:     {Path.Combine(output, "api", "gpt2-small", "3", "0.json")}");
         console.MarkupLineInterpolated($"  corpus:      {corpus.Root} (Parquet; DuckDB: read_parquet('{corpus.Root}/neuroscope_texts/**/*.parquet', hive_partitioning=true))");
         console.MarkupLine("The sample's hostile pages are expected to show up above as missing or invalid.");
