@@ -87,6 +87,11 @@ internal sealed class JsonArrays
             return 4;
         }
 
+        if (SixDecimalFloat.TryFormat(value, destination, out var written))
+        {
+            return written;
+        }
+
         var bits = BitConverter.SingleToInt32Bits(value);
         var slot = (int)((uint)(bits * -1640531535) >> 20); // Fibonacci hashing to 12 bits
         var text = _cacheText.AsSpan(slot * SlotBytes, SlotBytes);
