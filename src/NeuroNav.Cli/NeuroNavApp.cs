@@ -24,6 +24,7 @@ public static class NeuroNavApp
             config.AddCommand<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
             config.AddCommand<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
             config.AddCommand<ServeCommand>("serve").WithExample("serve", "--dir", "output");
+            config.AddCommand<CompactCommand>("compact").WithExample("compact", "--corpus", "corpus");
             config.AddCommand<ModelsCommand>("models");
             config.AddCommand<CatalogCommand>("catalog");
             config.AddCommand<SampleCommand>("sample");

@@ -12,6 +12,7 @@ public sealed class CliTests
     [InlineData("scrape")]
     [InlineData("build")]
     [InlineData("serve")]
+    [InlineData("compact")]
     [InlineData("models")]
     [InlineData("catalog")]
     [InlineData("sample")]

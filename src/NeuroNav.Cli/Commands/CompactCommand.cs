@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuroNav.Cli.Commands;
+
+public sealed class CompactSettings : CommandSettings
+{
+    [CommandOption("-c|--corpus <DIR>")]
+    [Description("Corpus folder to compact.")]
+    [DefaultValue("corpus")]
+    public string Corpus { get; init; } = "corpus";
+
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("Compact only these models (repeatable). Default: every model the corpus holds.")]
+    public string[] Models { get; init; } = [];
+}
+
+[Description("Rewrite each layer of the corpus as one part per table: refetched neurons deduplicated (newest wins), sorted.")]
+public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CompactSettings settings, CancellationToken cancellationToken)
+    {
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var corpus = new CorpusStore(settings.Corpus);
+        if (!Directory.Exists(corpus.Root))
+        {
+            console.MarkupLineInterpolated($"[red]No corpus at {corpus.Root}[/]");
+            return (int)ExitCode.BadArguments;
+        }
+
+        var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
+        foreach (var (model, layer) in partitions)
+        {
+            await corpus.CompactAsync(model, layer, linked.Token);
+            console.MarkupLineInterpolated($"compacted {model} layer {layer}");
+        }
+
+        console.MarkupLineInterpolated($"{partitions.Count} partition(s) of {corpus.Root} compacted.");
+        return (int)ExitCode.Success;
+    }
+}
