@@ -4,6 +4,7 @@ using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Layers;
 using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 
@@ -18,8 +19,11 @@ public sealed record BuildOptions(string OutputDirectory, IReadOnlyList<string> 
 public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnchanged, long FilesRemoved, long BytesWritten, TimeSpan Elapsed);
 
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
-public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages)
+/// <param name="sources">The sources besides Neuroscope whose sections the neuron documents and pages carry; none when omitted.</param>
+public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
 {
+    private readonly IReadOnlyList<ISectionSource> _sources = sources ?? [];
+
     /// <summary>
     /// Writes the site for the models and layers of <paramref name="options"/>.
     /// The site index always covers every catalog model, from the coverage of the whole corpus. A model's index always
@@ -36,7 +40,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, partitions, ct).ConfigureAwait(false);
 
         var output = OutputWriter.Open(options.OutputDirectory);
-        using var layers = new LayerBuilder(output, pages, options.Parallelism, neuronsDone);
+        using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
         foreach (var name in SchemaFiles.Names)
         {
             output.Write(ApiPaths.Schema(name), SchemaFiles.Read(name), $"schema '{name}'");
@@ -88,7 +92,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             }
             else
             {
-                neurons = await LayerBuilder.SummarizeAsync(model, layer, stream, ct).ConfigureAwait(false);
+                neurons = await layers.SummarizeAsync(model, layer, stream, ct).ConfigureAwait(false);
             }
 
             rows.Add((new LayerSummary(layer, layerCoverage.ToCounts(), IndexDocuments.Top(neurons, IndexDocuments.ModelTop)), layerCoverage));

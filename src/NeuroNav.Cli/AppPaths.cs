@@ -12,7 +12,10 @@ public static class AppPaths
 
     public static string Catalog => Path.Combine(Content, "models.csv");
 
-    public static string SampleMirror => Path.Combine(Content, "sample", "neuroscope");
+    /// <summary>The offline mirror of every source, one folder per source; the demo serves this folder.</summary>
+    public static string SampleRoot => Path.Combine(Content, "sample");
+
+    public static string SampleMirror => Path.Combine(SampleRoot, "neuroscope");
 
     private static string Find(string folder)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuroNav.Core;
 
 namespace NeuroNav.Build.Api;
 
@@ -21,6 +22,10 @@ internal static class ApiPaths
     public static string NeuronHtml(string model, int layer, int neuron) => Inv($"{model}/{layer}/{neuron}.html");
 
     public static string Neuroscope(string model, int layer, int neuron) => Inv($"api/{model}/neuroscope/{layer}/{neuron}.json");
+
+    /// <summary>One neuron, one source other than Neuroscope: <c>api/&lt;model&gt;/&lt;source id&gt;/&lt;layer&gt;/&lt;neuron&gt;.json</c>.</summary>
+    public static string SourceDocument(SourceInfo source, string model, int layer, int neuron) =>
+        Inv($"api/{model}/{source.Id}/{layer}/{neuron}.json");
 
     public static string Schema(string name) => $"api/schema/{name}.schema.json";
 

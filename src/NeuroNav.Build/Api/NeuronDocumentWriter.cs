@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using NeuroNav.Build.Layers;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Api;
@@ -81,7 +82,13 @@ internal sealed class NeuronDocumentWriter : IDisposable
 
     /// <summary>The <c>neuron</c> document; <paramref name="section"/> is what <see cref="WriteSection"/> returned.</summary>
     public ReadOnlySpan<byte> WriteNeuron(
-        NeuroscopeNeuron neuron, ReadOnlySpan<byte> modelMetadata, NeuronStatistics stats, bool hasPrevious, bool hasNext, ReadOnlySpan<byte> section)
+        NeuroscopeNeuron neuron,
+        ReadOnlySpan<byte> modelMetadata,
+        NeuronStatistics stats,
+        bool hasPrevious,
+        bool hasNext,
+        ReadOnlySpan<byte> section,
+        IReadOnlyList<NeuronSection> sections)
     {
         var (model, layer, n) = neuron.Id;
         var w = Start(_document);
@@ -90,7 +97,11 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteNumber(SchemaVersion, JsonOutput.SchemaVersion);
         w.WriteString(Model, model);
         w.WriteStartArray(Available);
-        w.WriteStringValue(SourceInfo.Neuroscope.AvailableLabel);
+        foreach (var label in NeuronSections.Available(sections))
+        {
+            w.WriteStringValue(label);
+        }
+
         w.WriteEndArray();
         w.WriteNumber(Layer, layer);
         w.WriteNumber(NeuronKey, n);
@@ -118,11 +129,46 @@ internal sealed class NeuronDocumentWriter : IDisposable
 
         w.WritePropertyName(Neuroscope);
         w.WriteRawValue(section, skipInputValidation: true);
-        w.WriteNull(Neuron2Graph);
-        w.WriteNull(Gpt4);
+        WriteSectionOrNull(w, Neuron2Graph, SourceInfo.Neuron2Graph, sections);
+        WriteSectionOrNull(w, Gpt4, SourceInfo.Gpt4, sections);
         w.WriteEndObject();
         w.Flush();
         return _document.WrittenSpan;
+    }
+
+    /// <summary>
+    /// The per-source document of a source other than Neuroscope (schema named by the source id); reuses the buffer of
+    /// <see cref="WriteNeuron"/>.
+    /// </summary>
+    public ReadOnlySpan<byte> WriteSourceDocument(NeuronId id, NeuronSection section)
+    {
+        var w = Start(_document);
+        w.WriteStartObject();
+        w.WriteString(Schema, section.Source.Id);
+        w.WriteNumber(SchemaVersion, JsonOutput.SchemaVersion);
+        w.WriteString(Model, id.Model);
+        w.WriteNumber(Layer, id.Layer);
+        w.WriteNumber(NeuronKey, id.Neuron);
+        w.WritePropertyName(section.Source.DocumentKey);
+        section.Data.WriteJson(w);
+        w.WriteEndObject();
+        w.Flush();
+        return _document.WrittenSpan;
+    }
+
+    private static void WriteSectionOrNull(Utf8JsonWriter w, JsonEncodedText key, SourceInfo source, IReadOnlyList<NeuronSection> sections)
+    {
+        foreach (var s in sections)
+        {
+            if (s.Source == source)
+            {
+                w.WritePropertyName(key);
+                s.Data.WriteJson(w);
+                return;
+            }
+        }
+
+        w.WriteNull(key);
     }
 
     /// <summary>The <c>neuroscope</c> document (one neuron, one source); reuses the buffer of <see cref="WriteNeuron"/>.</summary>

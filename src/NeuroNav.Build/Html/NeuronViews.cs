@@ -7,7 +7,8 @@ namespace NeuroNav.Build.Html;
 /// <summary>Turns a neuron page model into its template's view; each heatmap is rendered into the scratch and leaves a slot marker.</summary>
 internal static class NeuronViews
 {
-    public static NeuronView Create(NeuronPageModel page, RenderScratch scratch)
+    /// <param name="sections">The other sources' parts of the page, already rendered by their templates.</param>
+    public static NeuronView Create(NeuronPageModel page, RenderScratch scratch, IReadOnlyList<SectionView> sections)
     {
         var id = page.Id;
         var n = id.Neuron;
@@ -20,7 +21,7 @@ internal static class NeuronViews
             $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
             page.NeuroscopeUrl);
         var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, scratch) : null;
-        return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope);
+        return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope, sections);
     }
 
     private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, RenderScratch scratch)

@@ -58,7 +58,11 @@ internal sealed record NeuronView(
     int Layer,
     int Neuron,
     NeuronLinksView Links,
-    NeuroscopeView? Neuroscope);
+    NeuroscopeView? Neuroscope,
+    IReadOnlyList<SectionView> Sections);
+
+/// <summary>One other source's part of a neuron page: <see cref="Html"/> is its template's output, printed as is.</summary>
+internal sealed record SectionView(string Id, string Html);
 
 /// <summary>Relative links of a neuron page; <see cref="Original"/> is the absolute neuroscope.io URL.</summary>
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);

@@ -43,7 +43,8 @@ public sealed class ScribanPageRenderer : IPageRenderer
         var scratch = RenderScratch.Begin();
         var id = model.Id;
         var what = $"neuron {id}";
-        var view = NeuronViews.Create(model, scratch);
+        var sections = model.Sections.Select(s => new SectionView(s.Source.Id, _templates.Render(s.Source.Id, s.Data.PageView, $"{s.Source.Id} section of {what}"))).ToList();
+        var view = NeuronViews.Create(model, scratch, sections);
         var body = _templates.Render("neuron", view, what);
         var crumbs = new CrumbView[]
         {

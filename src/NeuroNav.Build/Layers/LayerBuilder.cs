@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using NeuroNav.Build.Api;
 using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Layers;
@@ -17,11 +18,13 @@ internal sealed class LayerBuilder : IDisposable
     private readonly int _parallelism;
     private readonly ConcurrentBag<NeuronDocumentWriter> _writers = [];
     private readonly IProgress<long>? _progress;
+    private readonly IReadOnlyList<ISectionSource> _sources;
     private long _neurons;
 
-    public LayerBuilder(OutputWriter output, IPageRenderer pages, int parallelism, IProgress<long>? progress)
+    public LayerBuilder(OutputWriter output, IPageRenderer pages, IReadOnlyList<ISectionSource> sources, int parallelism, IProgress<long>? progress)
     {
         _output = output;
+        _sources = sources;
         _pages = pages;
         _parallelism = parallelism;
         _progress = progress;
@@ -35,11 +38,12 @@ internal sealed class LayerBuilder : IDisposable
         ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, CancellationToken ct)
     {
         var metadata = JsonOutput.Serialize(IndexDocuments.Metadata(model), ApiJsonContext.Default.ModelMetadataDoc);
+        var sections = await NeuronSections.LoadAsync(_sources, model, layer, ct).ConfigureAwait(false);
         var summaries = new ConcurrentBag<NeuronSummary>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(LayerStream.WithNeighbours(model, layer, neurons, ct), options, (item, _) =>
         {
-            summaries.Add(Render(model, metadata, item));
+            summaries.Add(Render(model, metadata, item, sections.For(item.Neuron.Id.Neuron)));
             var done = Interlocked.Increment(ref _neurons);
             if (done % 64 == 0)
             {
@@ -53,13 +57,14 @@ internal sealed class LayerBuilder : IDisposable
     }
 
     /// <summary>The summaries of a layer without writing anything (a layer outside the range being built).</summary>
-    public static async Task<IReadOnlyList<NeuronSummary>> SummarizeAsync(
+    public async Task<IReadOnlyList<NeuronSummary>> SummarizeAsync(
         ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, CancellationToken ct)
     {
+        var sections = await NeuronSections.LoadAsync(_sources, model, layer, ct).ConfigureAwait(false);
         var summaries = new List<NeuronSummary>();
         await foreach (var item in LayerStream.WithNeighbours(model, layer, neurons, ct).ConfigureAwait(false))
         {
-            summaries.Add(NeuronStatistics.Of(item.Neuron).ToSummary(item.Neuron.Id.Neuron));
+            summaries.Add(NeuronStatistics.Of(item.Neuron).ToSummary(item.Neuron.Id.Neuron, sections.For(item.Neuron.Id.Neuron)));
         }
 
         return summaries;
@@ -73,7 +78,7 @@ internal sealed class LayerBuilder : IDisposable
         }
     }
 
-    private NeuronSummary Render(ModelInfo model, byte[] metadata, LayerNeuron item)
+    private NeuronSummary Render(ModelInfo model, byte[] metadata, LayerNeuron item, IReadOnlyList<NeuronSection> sections)
     {
         var neuron = item.Neuron;
         var (m, layer, n) = neuron.Id;
@@ -83,16 +88,20 @@ internal sealed class LayerBuilder : IDisposable
         try
         {
             var section = writer.WriteSection(neuron);
-            _output.Write(ApiPaths.Neuron(m, layer, n), writer.WriteNeuron(neuron, metadata, stats, item.HasPrevious, item.HasNext, section), producer);
+            _output.Write(ApiPaths.Neuron(m, layer, n), writer.WriteNeuron(neuron, metadata, stats, item.HasPrevious, item.HasNext, section, sections), producer);
             _output.Write(ApiPaths.Neuroscope(m, layer, n), writer.WriteNeuroscope(neuron, section), producer);
+            foreach (var other in sections)
+            {
+                _output.Write(ApiPaths.SourceDocument(other.Source, m, layer, n), writer.WriteSourceDocument(neuron.Id, other), producer);
+            }
         }
         finally
         {
             _writers.Add(writer);
         }
 
-        var page = new NeuronPageModel(model, neuron.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n));
+        var page = new NeuronPageModel(model, neuron.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n), sections);
         _output.Write(ApiPaths.NeuronHtml(m, layer, n), _pages.RenderNeuron(page), producer);
-        return stats.ToSummary(n);
+        return stats.ToSummary(n, sections);
     }
 }

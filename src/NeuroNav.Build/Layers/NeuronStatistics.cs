@@ -1,5 +1,6 @@
 using NeuroNav.Build.Api;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Layers;
@@ -23,5 +24,16 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
         return new NeuronStatistics(max, JsonOutput.Finite(neuron.MaxRange), neuron.Texts.Count);
     }
 
-    public NeuronSummary ToSummary(int neuron) => new(neuron, NeuroscopeOnly, MaxActivation, MaxRange);
+    /// <summary>The neuron's listing row, with the scores and labels of the other sources' <paramref name="sections"/>.</summary>
+    public NeuronSummary ToSummary(int neuron, IReadOnlyList<NeuronSection> sections)
+    {
+        if (sections.Count == 0)
+        {
+            return new(neuron, NeuroscopeOnly, MaxActivation, MaxRange);
+        }
+
+        var gpt4 = sections.FirstOrDefault(s => s.Source == SourceInfo.Gpt4)?.Data;
+        var graph = sections.FirstOrDefault(s => s.Source == SourceInfo.Neuron2Graph)?.Data;
+        return new(neuron, NeuronSections.Available(sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score);
+    }
 }

@@ -1,3 +1,4 @@
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Pages;
@@ -9,7 +10,17 @@ public sealed record CoverageCounts(string Source, long Expected, long Present, 
 }
 
 /// <summary>One neuron's row in its layer's listing.</summary>
-public sealed record NeuronSummary(int Neuron, IReadOnlyList<string> Available, float? MaxActivation, double? MaxRange);
+/// <param name="Gpt4Score">The GPT-4 section's <c>explanation-score</c>, when the neuron has one.</param>
+/// <param name="Explanation">The top GPT-4 explanation, when the neuron has one.</param>
+/// <param name="GraphScore">The Neuron2Graph section's <c>explanation-score</c>, when the neuron has one.</param>
+public sealed record NeuronSummary(
+    int Neuron,
+    IReadOnlyList<string> Available,
+    float? MaxActivation,
+    double? MaxRange,
+    double? Gpt4Score = null,
+    string? Explanation = null,
+    double? GraphScore = null);
 
 /// <summary>One layer's row in its model's listing.</summary>
 public sealed record LayerSummary(int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Top);
@@ -21,13 +32,18 @@ public sealed record ModelSummary(ModelInfo Model, IReadOnlyList<CoverageCounts>
 /// <param name="HasPrevious">Whether the site has a page for neuron - 1 of this layer.</param>
 /// <param name="HasNext">Whether the site has a page for neuron + 1 of this layer.</param>
 /// <param name="NeuroscopeUrl">The original page on neuroscope.io.</param>
+/// <param name="Sections">The other sources' sections for this neuron, in <see cref="SourceInfo.All"/> order; empty when none has any.</param>
 public sealed record NeuronPageModel(
     ModelInfo Model,
     NeuronId Id,
     NeuroscopeNeuron? Neuroscope,
     bool HasPrevious,
     bool HasNext,
-    string NeuroscopeUrl);
+    string NeuroscopeUrl,
+    IReadOnlyList<NeuronSection>? Sections = null)
+{
+    public IReadOnlyList<NeuronSection> Sections { get; init; } = Sections ?? [];
+}
 
 public sealed record LayerPageModel(ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons);
 

@@ -29,22 +29,25 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        var mirror = AppPaths.SampleMirror;
+        var mirror = AppPaths.SampleRoot;
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var ct = linked.Token;
 
         await using var server = await StaticSiteServer.StartAsync(mirror, 0, ct);
         console.MarkupLineInterpolated($"Serving the synthetic sample mirror [grey]{mirror}[/] at {server.BaseAddress}");
-        await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = server.BaseAddress }, ct);
+        var neuroscope = new Uri(server.BaseAddress, "neuroscope/");
+        await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = neuroscope }, ct);
 
         var corpus = new CorpusStore(settings.Corpus);
-        var fetch = new FetchOptions { BaseUrl = server.BaseAddress, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
+        var fetch = new FetchOptions { BaseUrl = neuroscope, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
         var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, Targets, ct);
         if (scrape.Cancelled)
         {
             return (int)ExitCode.Cancelled;
         }
+
+        // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
 
         await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(settings.Output, []), ct);
         var output = Path.GetFullPath(settings.Output);

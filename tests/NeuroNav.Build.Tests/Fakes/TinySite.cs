@@ -41,6 +41,9 @@ internal sealed class TinySite : IDisposable
 
     public FakeRenderer Renderer { get; } = new();
 
+    /// <summary>Sources besides Neuroscope for the next build.</summary>
+    public List<NeuroNav.Build.Sources.ISectionSource> Sources { get; } = [];
+
     public string Output => _temp.Combine("output");
 
     public string File(string sitePath) => Path.Combine(Output, sitePath);
@@ -62,7 +65,7 @@ internal sealed class TinySite : IDisposable
     }
 
     public Task<BuildReport> BuildAsync(IReadOnlyList<string>? models = null, int? first = null, int? last = null, int parallelism = 2, string? output = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer)
+        new SiteBuilder(Corpus, Catalog, Renderer, Sources)
             .BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, parallelism), null, CancellationToken.None);
 
     /// <summary>Every file under the output folder, site-relative with forward slashes, sorted ordinally.</summary>

@@ -1,0 +1,57 @@
+using NeuroNav.Core;
+
+namespace NeuroNav.Build.Sources;
+
+/// <summary>The other sources' data of one layer, loaded together, and each neuron's view of it.</summary>
+internal sealed class NeuronSections
+{
+    private readonly IReadOnlyList<(SourceInfo Source, ILayerSections Layer)> _layers;
+
+    private NeuronSections(IReadOnlyList<(SourceInfo, ILayerSections)> layers) => _layers = layers;
+
+    public static readonly NeuronSections None = new([]);
+
+    /// <summary>Loads one layer of every source, in <see cref="SourceInfo.All"/> order.</summary>
+    public static async Task<NeuronSections> LoadAsync(IReadOnlyList<ISectionSource> sources, ModelInfo model, int layer, CancellationToken ct)
+    {
+        var layers = new List<(SourceInfo, ILayerSections)>(sources.Count);
+        foreach (var source in sources.OrderBy(s => Order(s.Source)))
+        {
+            layers.Add((source.Source, await source.LoadLayerAsync(model, layer, ct).ConfigureAwait(false)));
+        }
+
+        return new NeuronSections(layers);
+    }
+
+    /// <summary>The sections the sources have for <paramref name="neuron"/>; empty (not allocated) when none has any.</summary>
+    public IReadOnlyList<NeuronSection> For(int neuron)
+    {
+        List<NeuronSection>? found = null;
+        foreach (var (source, layer) in _layers)
+        {
+            if (layer.Get(neuron) is { } data)
+            {
+                (found ??= []).Add(new NeuronSection(source, data));
+            }
+        }
+
+        return found is null ? [] : found;
+    }
+
+    /// <summary>The neuron document's <c>available</c> labels: Neuroscope's, then each section's, in <see cref="SourceInfo.All"/> order.</summary>
+    public static IReadOnlyList<string> Available(IReadOnlyList<NeuronSection> sections) =>
+        [SourceInfo.Neuroscope.AvailableLabel, .. sections.Select(s => s.Source.AvailableLabel)];
+
+    private static int Order(SourceInfo source)
+    {
+        for (var i = 0; i < SourceInfo.All.Count; i++)
+        {
+            if (SourceInfo.All[i] == source)
+            {
+                return i;
+            }
+        }
+
+        throw new BuildException($"unknown source '{source.Id}'");
+    }
+}
