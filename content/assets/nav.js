@@ -91,14 +91,41 @@
     });
   }
 
-  // Links to pages that may not exist (another layer) are offered only once their JSON answers.
-  function initChecks() {
-    Array.prototype.forEach.call(document.querySelectorAll("a[data-check]"), function (a) {
-      exists(a.getAttribute("data-check")).then(function (ok) {
-        if (!ok) {
+  // Links to another layer point at the nearest layer that has data (from the model index), and on a neuron page at the
+  // same neuron there, offered only once its JSON answers. Without JavaScript they point at the adjacent layer.
+  function initLayerLinks() {
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[data-step]"));
+    if (links.length === 0) {
+      return;
+    }
+    var first = links[0];
+    var root = first.getAttribute("data-root");
+    var model = first.getAttribute("data-model");
+    getJson(root + "api/" + model + "/index.json").then(function (doc) {
+      var layers = (doc.layers || []).filter(function (l) { return l.coverage.neuroscope.present > 0; }).map(function (l) { return l.layer; });
+      links.forEach(function (a) {
+        var step = parseInt(a.getAttribute("data-step"), 10);
+        var current = parseInt(a.getAttribute("data-layer"), 10);
+        var candidates = layers.filter(function (l) { return step < 0 ? l < current : l > current; });
+        if (candidates.length === 0) {
           a.hidden = true;
+          return;
+        }
+        var target = step < 0 ? candidates[candidates.length - 1] : candidates[0];
+        var neuron = a.getAttribute("data-neuron");
+        a.href = root + model + "/" + target + "/" + (neuron === null ? "index" : neuron) + ".html";
+        var label = a.querySelector(".n");
+        if (label) {
+          label.textContent = String(target);
+        }
+        if (neuron !== null) {
+          exists(root + "api/" + model + "/" + target + "/" + neuron + ".json").then(function (ok) {
+            a.hidden = !ok;
+          });
         }
       });
+    }).catch(function () {
+      // The links keep their adjacent-layer targets.
     });
   }
 
@@ -178,7 +205,7 @@
   function init() {
     initRandom();
     initJump();
-    initChecks();
+    initLayerLinks();
     initKeys();
     initPython();
   }

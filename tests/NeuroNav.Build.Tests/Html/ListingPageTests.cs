@@ -73,7 +73,7 @@ public sealed class ListingPageTests
         Assert.Equal("NaN", rows[3].Children[5].TextContent);
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Equal("../4/index.html", page.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
-        Assert.Equal("../../api/gpt2-small/6/index.json", page.QuerySelector("a[rel=next]")!.GetAttribute("data-check"));
+        Assert.Equal(("1", "5"), (page.QuerySelector("a[rel=next]")!.GetAttribute("data-step"), page.QuerySelector("a[rel=next]")!.GetAttribute("data-layer")));
         Assert.Equal("5", page.QuerySelector("button[data-random]")!.GetAttribute("data-layer"));
     }
 
