@@ -1,11 +1,12 @@
 // NeuroNav layer page: fills the neuron table from the layer's JSON (every neuron, not only the rows the server
 // rendered), sorts it by any column heading and filters it by text, by a column's range and by the presence of a
-// GPT-4 explanation. Rows are appended a few hundred per frame, so 6,400 rows never freeze the page.
+// GPT-4 explanation. Only the first rows of the result are in the page; more are appended as the reader scrolls to the
+// end of the table (or asks for them), so sorting and filtering 6,400 neurons never freeze the page.
 // Text from the sources is only ever set through textContent.
 (function () {
   "use strict";
 
-  var CHUNK = 400;
+  var PAGE = 500;
 
   function format(value, key) {
     if (value === null || value === undefined) {
@@ -57,7 +58,21 @@
     });
     var rows = null;
     var sort = { key: "rank", direction: 1 };
-    var renderId = 0;
+    var result = [];
+    var rendered = 0;
+    var moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "more";
+    moreButton.hidden = true;
+    moreButton.addEventListener("click", more);
+    table.parentNode.insertBefore(moreButton, table.nextSibling);
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; }) && rendered < result.length) {
+          more();
+        }
+      }, { rootMargin: "600px" }).observe(moreButton);
+    }
 
     var filterText = document.getElementById("filter-text");
     var filterColumn = document.getElementById("filter-column");
@@ -150,35 +165,32 @@
       });
       status.textContent = "Showing " + shown.length.toLocaleString("en") + " of " + rows.length.toLocaleString("en") +
         " neurons, by " + column.label.toLowerCase() + (sort.direction > 0 ? " ascending." : " descending.");
-      var id = ++renderId;
-      var next = 0;
+      result = shown;
+      rendered = 0;
       var body = document.createElement("tbody");
-      function step() {
-        if (id !== renderId) {
-          return;
+      table.replaceChild(body, tbody);
+      tbody = body;
+      more();
+    }
+
+    // Appends the next page of the current result.
+    function more() {
+      var fragment = document.createDocumentFragment();
+      var end = Math.min(rendered + PAGE, result.length);
+      for (; rendered < end; rendered++) {
+        var row = result[rendered];
+        var tr = document.createElement("tr");
+        tr.setAttribute("data-neuron", String(row.neuron));
+        for (var c = 0; c < columns.length; c++) {
+          tr.appendChild(cell(row, columns[c]));
         }
-        var fragment = document.createDocumentFragment();
-        var end = Math.min(next + CHUNK, shown.length);
-        for (; next < end; next++) {
-          var tr = document.createElement("tr");
-          tr.setAttribute("data-neuron", String(shown[next].neuron));
-          for (var c = 0; c < columns.length; c++) {
-            tr.appendChild(cell(shown[next], columns[c]));
-          }
-          fragment.appendChild(tr);
-        }
-        body.appendChild(fragment);
-        if (next === end && body.parentNode !== table) {
-          table.replaceChild(body, tbody);
-          tbody = body;
-        }
-        if (next < shown.length) {
-          window.requestAnimationFrame(step);
-        } else {
-          table.setAttribute("data-rendered", String(shown.length));
-        }
+        fragment.appendChild(tr);
       }
-      step();
+      tbody.appendChild(fragment);
+      table.setAttribute("data-rendered", String(rendered));
+      var left = result.length - rendered;
+      moreButton.hidden = left === 0;
+      moreButton.textContent = "Show " + Math.min(left, PAGE).toLocaleString("en") + " more (" + left.toLocaleString("en") + " left)";
     }
 
     var timer = 0;
