@@ -93,6 +93,8 @@
 
   // Links to another layer point at the nearest layer that has data (from the model index), and on a neuron page at the
   // same neuron there, offered only once its JSON answers. Without JavaScript they point at the adjacent layer.
+  var layerLinksReady = Promise.resolve();
+
   function initLayerLinks() {
     var links = Array.prototype.slice.call(document.querySelectorAll("a[data-step]"));
     if (links.length === 0) {
@@ -101,15 +103,15 @@
     var first = links[0];
     var root = first.getAttribute("data-root");
     var model = first.getAttribute("data-model");
-    getJson(root + "api/" + model + "/index.json").then(function (doc) {
+    layerLinksReady = getJson(root + "api/" + model + "/index.json").then(function (doc) {
       var layers = (doc.layers || []).filter(function (l) { return l.coverage.neuroscope.present > 0; }).map(function (l) { return l.layer; });
-      links.forEach(function (a) {
+      return Promise.all(links.map(function (a) {
         var step = parseInt(a.getAttribute("data-step"), 10);
         var current = parseInt(a.getAttribute("data-layer"), 10);
         var candidates = layers.filter(function (l) { return step < 0 ? l < current : l > current; });
         if (candidates.length === 0) {
           a.hidden = true;
-          return;
+          return null;
         }
         var target = step < 0 ? candidates[candidates.length - 1] : candidates[0];
         var neuron = a.getAttribute("data-neuron");
@@ -119,13 +121,16 @@
           label.textContent = String(target);
         }
         if (neuron !== null) {
-          exists(root + "api/" + model + "/" + target + "/" + neuron + ".json").then(function (ok) {
+          return exists(root + "api/" + model + "/" + target + "/" + neuron + ".json").then(function (ok) {
             a.hidden = !ok;
           });
         }
-      });
+        return null;
+      }));
     }).catch(function () {
       // The links keep their adjacent-layer targets.
+    }).then(function () {
+      links.forEach(function (a) { a.setAttribute("data-ready", ""); });
     });
   }
 
@@ -149,14 +154,15 @@
         return;
       }
       var done = false;
-      if (e.key === "ArrowRight" || e.key === "j") {
-        done = follow("a[rel=next]");
-      } else if (e.key === "ArrowLeft" || e.key === "k") {
-        done = follow("a[rel=prev]");
-      } else if (e.key === "[") {
-        done = follow("a[data-nav=prev-layer]");
-      } else if (e.key === "]") {
-        done = follow("a[data-nav=next-layer]");
+      var link = e.key === "ArrowRight" || e.key === "j" ? "a[rel=next]"
+        : e.key === "ArrowLeft" || e.key === "k" ? "a[rel=prev]"
+        : e.key === "[" ? "a[data-nav=prev-layer]"
+        : e.key === "]" ? "a[data-nav=next-layer]"
+        : null;
+      if (link) {
+        // Layer links are retargeted once the model index answers: follow links after that.
+        done = document.querySelector(link) !== null;
+        layerLinksReady.then(function () { follow(link); });
       } else if (e.key === "r") {
         var button = document.querySelector("button[data-random]");
         if (button) {

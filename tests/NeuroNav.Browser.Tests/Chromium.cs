@@ -3,8 +3,11 @@ namespace NeuroNav.Browser.Tests;
 /// <summary>Where the browser tests find Chromium, and whether its absence skips them or fails them.</summary>
 public static class Chromium
 {
-    /// <summary>Debian's package (<c>apt-get install chromium</c>); Playwright's own browser download is never used.</summary>
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>
+    /// Debian's package (<c>apt-get install chromium</c>) unless <c>NEURONAV_CHROMIUM</c> names another executable;
+    /// Playwright's own browser download is never used.
+    /// </summary>
+    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("NEURONAV_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     /// <summary>Set to 1 by <c>.ci/run</c>: there a missing Chromium is a failure, not a skip.</summary>
     public const string RequireVariable = "NEURONAV_REQUIRE_CHROMIUM";
