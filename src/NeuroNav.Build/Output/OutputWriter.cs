@@ -57,7 +57,7 @@ internal sealed class OutputWriter
             return;
         }
 
-        AtomicFile.WriteAllBytes(file, bytes);
+        AtomicFile.WriteAllBytes(file, bytes, TempDirectory);
         Interlocked.Increment(ref _written);
         Interlocked.Add(ref _bytesWritten, bytes.Length);
     }
@@ -96,11 +96,20 @@ internal sealed class OutputWriter
         var file = Path.Combine(_root, OutputPath.Manifest);
         if (!File.Exists(file) || !File.ReadAllBytes(file).AsSpan().SequenceEqual(manifest))
         {
-            AtomicFile.WriteAllBytes(file, manifest);
+            AtomicFile.WriteAllBytes(file, manifest, TempDirectory);
             _written++;
             _bytesWritten += manifest.Length;
         }
+
+        // Staged files of a build killed before this one are never renamed into place: drop them with the folder.
+        if (Directory.Exists(TempDirectory))
+        {
+            Directory.Delete(TempDirectory, recursive: true);
+        }
     }
+
+    /// <summary>Files are staged outside the site's paths, so a killed build leaves nothing half-written among them.</summary>
+    private string TempDirectory => Path.Combine(_root, AtomicFile.TempFolder);
 
     private void Remove(string path)
     {

@@ -73,6 +73,7 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
             return (int)ExitCode.BadArguments;
         }
 
+        using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
         await BuildRunner.RunAsync(console, corpus, catalog, settings.ToOptions(catalog), linked.Token);
         console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
         return (int)ExitCode.Success;
