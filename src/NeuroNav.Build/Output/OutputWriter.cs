@@ -13,6 +13,7 @@ internal sealed class OutputWriter
 {
     private readonly string _root;
     private readonly Dictionary<string, ManifestEntry> _previous;
+    private readonly RealDirectories _directories;
     private readonly ConcurrentDictionary<string, (ManifestEntry Entry, string Producer)> _produced = new(StringComparer.Ordinal);
     private long _written;
     private long _unchanged;
@@ -22,6 +23,8 @@ internal sealed class OutputWriter
     {
         _root = root;
         _previous = previous;
+        _directories = new RealDirectories(root);
+        _directories.Check(Path.Combine(TempDirectory, "file"));
     }
 
     public long FilesWritten => Interlocked.Read(ref _written);
@@ -51,6 +54,7 @@ internal sealed class OutputWriter
         }
 
         var file = OutputPath.Resolve(_root, path);
+        _directories.Check(file);
         if (_previous.TryGetValue(path, out var old) && old == entry && SizeOnDisk(file) == entry.Bytes)
         {
             Interlocked.Increment(ref _unchanged);
@@ -114,6 +118,7 @@ internal sealed class OutputWriter
     private void Remove(string path)
     {
         var file = OutputPath.Resolve(_root, path);
+        _directories.Check(file);
         File.Delete(file);
         FilesRemoved++;
         for (var dir = Path.GetDirectoryName(file); dir is not null && dir.Length > _root.Length; dir = Path.GetDirectoryName(dir))
