@@ -13,7 +13,8 @@ internal static class DocumentChecks
             name => name,
             name => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(SchemaFiles.Read(name)), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
             StringComparer.Ordinal);
-        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
+        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
         var checkedCount = 0L;
         foreach (var path in files.Where(IsDocument).Order(StringComparer.Ordinal))
         {
@@ -40,9 +41,9 @@ internal static class DocumentChecks
                     continue;
                 }
 
-                var result = schema.Evaluate(doc.RootElement, options);
-                if (!result.IsValid)
+                if (!schema.Evaluate(doc.RootElement, quick).IsValid)
                 {
+                    var result = schema.Evaluate(doc.RootElement, detailed);
                     var first = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).FirstOrDefault() ?? "invalid";
                     problems.Add(new VerifyProblem(path, $"does not match schema '{name}': {first}"));
                 }
