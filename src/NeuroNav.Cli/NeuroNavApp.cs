@@ -23,6 +23,7 @@ public static class NeuroNavApp
             config.AddCommand<DemoCommand>("demo").WithExample("demo");
             config.AddCommand<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
             config.AddCommand<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
+            config.AddCommand<VerifyCommand>("verify").WithExample("verify", "--dir", "output", "--corpus", "corpus");
             config.AddCommand<ServeCommand>("serve").WithExample("serve", "--dir", "output");
             config.AddCommand<CompactCommand>("compact").WithExample("compact", "--corpus", "corpus");
             config.AddCommand<ModelsCommand>("models");

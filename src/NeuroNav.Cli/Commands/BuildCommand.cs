@@ -52,6 +52,10 @@ public sealed class BuildSettings : CommandSettings
             }
 
             (first, last) = (ranges[0].Start, ranges[0].End - 1);
+            foreach (var model in Models.Select(m => catalog[m]).Where(m => last >= m.Layers))
+            {
+                throw new ArgumentException($"--layers: {model.Id} has layers 0-{model.Layers - 1}");
+            }
         }
 
         return new BuildOptions(Output, Models, first, last, Parallelism);
@@ -73,7 +77,9 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
             return (int)ExitCode.BadArguments;
         }
 
-        await BuildRunner.RunAsync(console, corpus, catalog, settings.ToOptions(catalog), linked.Token);
+        var options = settings.ToOptions(catalog);
+        using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
+        await BuildRunner.RunAsync(console, corpus, catalog, options, linked.Token);
         console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
         return (int)ExitCode.Success;
     }

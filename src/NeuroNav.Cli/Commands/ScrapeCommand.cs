@@ -129,6 +129,7 @@ public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSet
         var targets = settings.Targets(catalog);
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
         var corpus = new CorpusStore(settings.Corpus);
         var report = await ScrapeRunner.RunAsync(console, corpus, settings.ToFetchOptions(), targets, linked.Token);
         console.MarkupLineInterpolated($"Corpus: [link]{corpus.Root}[/]");
