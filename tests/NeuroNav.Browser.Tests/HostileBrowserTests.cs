@@ -1,7 +1,3 @@
-// For tests/NeuroNav.Browser.Tests (Microsoft.Playwright + Debian chromium): rename to HostileBrowserTests.cs there,
-// add <Compile Include="../NeuroNav.Build.Tests/Hostile/HostileStrings.cs" Link="Hostile/HostileStrings.cs" /> and
-// references to NeuroNav.Build, NeuroNav.Corpus, NeuroNav.Hosting and the test kit. Not compiled here: this project
-// has no Playwright.
 using Microsoft.Playwright;
 using NeuroNav.Build;
 using NeuroNav.Build.Html;
@@ -22,7 +18,7 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
 {
     private static readonly string[] Hostile = [.. HostileStrings.All];
 
-    [Fact]
+    [ChromiumFact]
     public async Task Every_page_of_a_hostile_site_loads_inert_in_Chromium()
     {
         using var dir = new TempDirectory("neuronav-hostile-browser");
@@ -31,7 +27,7 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium.ExecutablePath,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
