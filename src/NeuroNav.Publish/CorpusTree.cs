@@ -30,7 +30,8 @@ public static class CorpusTree
     public const string SchemaVersionKey = "neuronav.schema_version";
 
     /// <param name="baseUrl">The site's public URL, to make the manifest's URLs absolute; relative when null.</param>
-    public static async Task<PublishTree> ReadAsync(string corpusDirectory, string prefix, Uri? baseUrl, CancellationToken ct)
+    /// <param name="partition">Only this model's layer range, with its manifest under <c>corpus/_partitions/</c> (a rebuild matrix job).</param>
+    public static async Task<PublishTree> ReadAsync(string corpusDirectory, string prefix, Uri? baseUrl, CancellationToken ct, (string Model, int First, int Last)? partition = null)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(corpusDirectory));
         if (!Directory.Exists(root))
@@ -47,12 +48,61 @@ public static class CorpusTree
                 continue; // temp files of a writer in progress start with '.'
             }
 
-            files.Add(await DescribeAsync(file, path, baseUrl, ct).ConfigureAwait(false));
+            var described = await DescribeAsync(file, path, baseUrl, ct).ConfigureAwait(false);
+            if (partition is null || InPartition(described.Model, described.Layer, partition.Value))
+            {
+                files.Add(described);
+            }
         }
 
         var entries = files.ToDictionary(f => f.Path, f => new FileEntry(f.Bytes, f.Sha256), StringComparer.Ordinal);
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new CorpusManifestDocument(SchemaName, 1, files), CorpusManifestJsonContext.Default.CorpusManifestDocument);
-        return new PublishTree(root, prefix + Folder + "/", entries, SiteManifest.FileName, manifest, Parse, _ => true);
+        var manifest = Serialize(files);
+        if (partition is not { } p)
+        {
+            return new PublishTree(root, prefix + Folder + "/", entries, SiteManifest.FileName, manifest, Parse, path => !path.StartsWith(SiteTrees.PartitionsFolder + "/", StringComparison.Ordinal));
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"{SiteTrees.PartitionsFolder}/{p.Model}/{p.First}-{p.Last}.json");
+        return new PublishTree(root, prefix + Folder + "/", entries, name, manifest, Parse, path => PartitionOf(path) is { } at && InPartition(at.Model, at.Layer, p));
+    }
+
+    /// <summary>
+    /// The corpus manifest of a partitioned rebuild: every file the partition manifests under <c>corpus/_partitions/</c> list,
+    /// stored as <c>corpus/manifest.json</c> when it differs from the stored one. Returns the number of files it lists.
+    /// </summary>
+    public static async Task<int> MergePartitionsAsync(IObjectStore store, string prefix, bool dryRun, CancellationToken ct)
+    {
+        var folder = prefix + Folder + "/" + SiteTrees.PartitionsFolder + "/";
+        var files = new List<CorpusFile>();
+        await foreach (var o in store.ListAsync(folder, ct).ConfigureAwait(false))
+        {
+            var bytes = await store.GetAsync(o.Key, ct).ConfigureAwait(false) ?? throw new PublishException($"{o.Key}: listed but gone");
+            _ = Parse(bytes, o.Key);
+            files.AddRange(JsonSerializer.Deserialize(bytes, CorpusManifestJsonContext.Default.CorpusManifestDocument)!.Files);
+        }
+
+        var merged = Serialize([.. files.DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)]);
+        var key = prefix + Folder + "/" + SiteManifest.FileName;
+        if (!dryRun && !(await store.GetAsync(key, ct).ConfigureAwait(false) ?? []).AsSpan().SequenceEqual(merged))
+        {
+            await store.PutBytesAsync(key, merged, ObjectHeadersTable.For(SiteManifest.FileName), ct).ConfigureAwait(false);
+        }
+
+        return files.Count;
+    }
+
+    private static byte[] Serialize(IReadOnlyList<CorpusFile> files) =>
+        JsonSerializer.SerializeToUtf8Bytes(new CorpusManifestDocument(SchemaName, 1, files), CorpusManifestJsonContext.Default.CorpusManifestDocument);
+
+    private static bool InPartition(string model, int layer, (string Model, int First, int Last) p) => model == p.Model && layer >= p.First && layer <= p.Last;
+
+    private static (string Model, int Layer)? PartitionOf(string path)
+    {
+        var s = path.Split('/');
+        return s.Length == 4 && s[1].StartsWith("model=", StringComparison.Ordinal) && s[2].StartsWith("layer=", StringComparison.Ordinal)
+            && int.TryParse(s[2]["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer)
+            ? (s[1]["model=".Length..], layer)
+            : null;
     }
 
     /// <summary>Reads a stored corpus manifest back into entries.</summary>

@@ -65,6 +65,10 @@ public sealed class PublishSettings : CommandSettings
     [Description("Publish everything outside the partitions and the site manifest merged from the partition manifests (the rebuild's final job).")]
     public bool Indexes { get; init; }
 
+    [CommandOption("--merge-corpus")]
+    [Description("With --indexes: write corpus/manifest.json from the corpus partition manifests.")]
+    public bool MergeCorpus { get; init; }
+
     [CommandOption("--corpus <DIR>")]
     [Description("Also publish this Parquet corpus under corpus/, with corpus/manifest.json.")]
     public string? Corpus { get; init; }
@@ -132,7 +136,7 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
         var trees = new List<(string Name, PublishTree Tree)>();
         if (settings.Corpus is not null)
         {
-            trees.Add(("corpus", await CorpusTree.ReadAsync(settings.Corpus, prefix, publicUrl, ct)));
+            trees.Add(("corpus", await CorpusTree.ReadAsync(settings.Corpus, prefix, publicUrl, ct, partition)));
         }
 
         trees.Add(partition is { } p
@@ -172,6 +176,12 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
             var report = await publisher.ExecuteAsync(tree, plan, null, ct);
             console.MarkupLineInterpolated(
                 $"{name}: uploaded {report.FilesUploaded.ToString("N0", CultureInfo.InvariantCulture)} file(s), {report.BytesUploaded.ToString("N0", CultureInfo.InvariantCulture)} bytes; manifest {(report.ManifestUploaded ? "uploaded" : "unchanged")}; deleted {report.ObjectsDeleted.ToString("N0", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (settings.Indexes && settings.MergeCorpus)
+        {
+            var files = await CorpusTree.MergePartitionsAsync(store, prefix, dryRun: false, ct);
+            console.MarkupLineInterpolated($"corpus manifest: {files.ToString("N0", CultureInfo.InvariantCulture)} file(s) from the partition manifests.");
         }
 
         return (int)ExitCode.Success;
