@@ -97,6 +97,7 @@ public sealed class PublishCommandTests : IDisposable
     public async Task Partition_jobs_then_the_indexes_job_store_the_whole_site_and_one_manifest()
     {
         var (store, client, bucket) = await _moto.NewBucketAsync();
+        var corpus = await WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
         var whole = _site.Combine("whole");
         await _site.BuildAsync(whole);
         foreach (var (model, layers) in new[] { ("tiny-a", "0-0"), ("tiny-a", "1-1"), ("tiny-b", "0-0") })
@@ -104,22 +105,42 @@ public sealed class PublishCommandTests : IDisposable
             var output = _site.Combine($"{model}-{layers}");
             var range = layers.Split('-').Select(int.Parse).ToArray();
             await _site.BuildAsync(output, [model], range[0], range[1]);
-            Assert.Equal(0, (await RunAsync(bucket, "--dir", output, "--partition", $"{model}:{layers}")).Code);
+            Assert.Equal(0, (await RunAsync(bucket, "--dir", output, "--partition", $"{model}:{layers}", "--corpus", corpus.Root)).Code);
         }
 
         var indexes = _site.Combine("indexes");
         await _site.BuildAsync(indexes, [], int.MaxValue, int.MaxValue);
-        Assert.Equal(0, (await RunAsync(bucket, "--dir", indexes, "--indexes")).Code);
+        Assert.Equal(0, (await RunAsync(bucket, "--dir", indexes, "--indexes", "--merge-corpus")).Code);
 
         var stored = await PublishEndToEndTests.ListAsync(client, bucket);
         var expected = SiteManifest.ReadFile(Path.Combine(whole, SiteManifest.FileName));
         Assert.Equal(expected, SiteManifest.Parse((await store.GetAsync("manifest.json", CancellationToken.None))!, "stored manifest"));
+        string[] partitions = ["_partitions/tiny-a/0-0.json", "_partitions/tiny-a/1-1.json", "_partitions/tiny-b/0-0.json"];
+        Assert.Equal(expected.Keys.Append("manifest.json").Concat(partitions).Order(StringComparer.Ordinal), stored.Keys.Where(k => !k.StartsWith("corpus/", StringComparison.Ordinal)));
+
+        var wholeCorpus = await CorpusTree.ReadAsync(corpus.Root, "", null, CancellationToken.None);
+        var merged = CorpusTree.Parse((await store.GetAsync("corpus/manifest.json", CancellationToken.None))!, "corpus manifest");
+        Assert.Equal(wholeCorpus.Files, merged);
+        Assert.Equal(9, merged.Count);
         Assert.Equal(
-            expected.Keys.Append("manifest.json").Append("_partitions/tiny-a/0-0.json").Append("_partitions/tiny-a/1-1.json").Append("_partitions/tiny-b/0-0.json").Order(StringComparer.Ordinal),
-            stored.Keys);
+            merged.Keys.Select(k => "corpus/" + k).Append("corpus/manifest.json").Concat(partitions.Select(p => "corpus/" + p)).Order(StringComparer.Ordinal),
+            stored.Keys.Where(k => k.StartsWith("corpus/", StringComparison.Ordinal)));
     }
 
     public void Dispose() => _site.Dispose();
+
+    private async Task<CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
+    {
+        var corpus = new CorpusStore(_site.Combine("corpus-" + Guid.NewGuid().ToString("N")));
+        foreach (var (model, layer) in layers)
+        {
+            var neuron = TinyBuild.Neuron(model, layer, 1, 2f);
+            CoverageRow[] coverage = [new(model, layer, 1, "neuroscope", CoverageStatus.Present, null, neuron.Provenance.Url, 200, neuron.Provenance.FetchedAt)];
+            await corpus.WriteBatchAsync(model, layer, [neuron], coverage, CancellationToken.None);
+        }
+
+        return corpus;
+    }
 
     private async Task<(int Code, string Output)> RunAsync(string bucket, params string[] args)
     {
