@@ -8,9 +8,12 @@ internal sealed class SampleOutput
 {
     private readonly Dictionary<string, ManifestEntry> _files;
 
-    private SampleOutput(Dictionary<string, ManifestEntry> files, long manifestBytes, int rootEntries)
+    private readonly IReadOnlySet<string> _modelIds;
+
+    private SampleOutput(Dictionary<string, ManifestEntry> files, long manifestBytes, int rootEntries, IReadOnlySet<string> modelIds)
     {
         _files = files;
+        _modelIds = modelIds;
         ManifestBytes = manifestBytes;
         RootEntries = rootEntries;
     }
@@ -21,10 +24,12 @@ internal sealed class SampleOutput
 
     public int RootEntries { get; }
 
-    public static SampleOutput Read(string output)
+    /// <param name="models">The models the build was asked for: their model-level files are not site-wide.</param>
+    public static SampleOutput Read(string output, IEnumerable<string> models)
     {
         var manifest = Path.Combine(output, OutputPath.Manifest);
-        return new SampleOutput(Manifest.Read(manifest), new FileInfo(manifest).Length, Directory.EnumerateFileSystemEntries(output).Count());
+        return new SampleOutput(
+            Manifest.Read(manifest), new FileInfo(manifest).Length, Directory.EnumerateFileSystemEntries(output).Count(), models.ToHashSet(StringComparer.Ordinal));
     }
 
     public (long Files, long Bytes) Neurons((string Model, int Layer) layer) => Sum(p => Classify(p) is (var m, var l, false) && m == layer.Model && l == layer.Layer);
@@ -35,21 +40,8 @@ internal sealed class SampleOutput
 
     public (long Files, long Bytes) SiteWide() => Sum(p => Classify(p) is null && !_modelIds.Contains(ModelOf(p) ?? ""));
 
-    private readonly HashSet<string> _modelIds = [];
-
     private (long Files, long Bytes) Sum(Func<string, bool> which)
     {
-        if (_modelIds.Count == 0)
-        {
-            foreach (var p in _files.Keys)
-            {
-                if (Classify(p) is var (m, _, _))
-                {
-                    _modelIds.Add(m);
-                }
-            }
-        }
-
         long files = 0, bytes = 0;
         foreach (var (path, entry) in _files)
         {

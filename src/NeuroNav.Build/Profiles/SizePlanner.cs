@@ -40,11 +40,12 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         var root = Path.Combine(WorkDirectory, $"neuronav-plan-{Guid.NewGuid():N}");
         try
         {
-            var models = layers.Select(l => l.Model).Distinct().ToList();
+            // The build writes a model's indexes for every model asked for, with or without layers in the corpus.
+            var models = catalog.Models.Select(m => m.Id).Where(wanted.Contains).ToList();
             var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, ct).ConfigureAwait(false);
             var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, ct).ConfigureAwait(false);
             var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, ct).ConfigureAwait(false);
-            return Predict(profile, layers, census, sample, full, bare, empty);
+            return Predict(profile, models, layers, census, sample, full, bare, empty);
         }
         finally
         {
@@ -57,6 +58,7 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
 
     private static SizePlan Predict(
         BuildProfile profile,
+        IReadOnlyList<string> modelIds,
         IReadOnlyList<(string Model, int Layer)> layers,
         Dictionary<(string, int), (long Neurons, long Texts)> census,
         Dictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> sample,
@@ -67,10 +69,11 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         var manifestEntry = full.ManifestBytes / (double)Math.Max(1, full.Files.Count);
         var models = new List<ModelPlan>();
         var largest = ("", 0L);
-        foreach (var group in layers.GroupBy(l => l.Model))
+        foreach (var model in modelIds)
         {
-            double bytes = full.ModelLevel(group.Key).Bytes;
-            double files = full.ModelLevel(group.Key).Files;
+            var group = layers.Where(l => l.Model == model).ToList();
+            double bytes = full.ModelLevel(model).Bytes;
+            double files = full.ModelLevel(model).Files;
             long neurons = 0, texts = 0;
             foreach (var key in group)
             {
@@ -93,7 +96,7 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
             }
 
             bytes += files * manifestEntry;
-            models.Add(new ModelPlan(group.Key, group.Count(), neurons, texts, (long)Math.Round(files), (long)Math.Round(bytes)));
+            models.Add(new ModelPlan(model, group.Count, neurons, texts, (long)Math.Round(files), (long)Math.Round(bytes)));
         }
 
         var site = full.SiteWide();
@@ -111,7 +114,7 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
     {
         var builder = new SiteBuilder(new SampleCorpus(layers), catalog, pages, sources);
         await builder.BuildAsync(new BuildOptions(output, models, Parallelism: 1), null, ct).ConfigureAwait(false);
-        return SampleOutput.Read(output);
+        return SampleOutput.Read(output, models);
     }
 
     private static async Task<IReadOnlyList<NeuroscopeNeuron>> FirstAsync(IAsyncEnumerable<NeuroscopeNeuron> neurons, int count)
