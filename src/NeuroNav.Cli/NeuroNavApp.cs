@@ -29,6 +29,8 @@ public static class NeuroNavApp
             config.AddCommand<ModelsCommand>("models");
             config.AddCommand<CatalogCommand>("catalog");
             config.AddCommand<SampleCommand>("sample");
+            config.AddCommand<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
+            config.AddCommand<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
             config.AddCommand<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
             config.SetExceptionHandler((e, _) => Report(console ?? AnsiConsole.Console, e));
         });
