@@ -31,6 +31,11 @@ public static class SimilarNeurons
         }
 
         var n = sets.Neurons.Count;
+        if (n == 0)
+        {
+            return [];
+        }
+
         var ranked = RankByRarity(sets);
         var (postStarts, postings) = PrefixIndex(ranked, sets.TokenCount, options.Threshold);
         var results = new IReadOnlyList<SimilarNeuron>[n];
