@@ -123,7 +123,7 @@ internal static class DotTokenizer
         throw new GraphFormatException(string.Create(CultureInfo.InvariantCulture, $"line {startLine}: unterminated quoted string"));
     }
 
-    /// <summary>An HTML-like id: from '&lt;' to the matching '&gt;', nesting counted, brackets included.</summary>
+    /// <summary>An HTML-like id, brackets included: from '&lt;' to a '&gt;' that closes it and ends the token.</summary>
     private static string Html(string text, ref int i, int line)
     {
         var start = i;
@@ -137,7 +137,14 @@ internal static class DotTokenizer
             }
             else if (c == '>' && --depth == 0)
             {
-                return text[start..i];
+                // python-graphviz leaves any "<...>" token bare, balanced or not ("<script>x</script>", "</b><i>");
+                // the label ends at the first '>' that a space, ']', ',' or ';' follows.
+                if (i >= text.Length || char.IsWhiteSpace(text[i]) || text[i] is ']' or ',' or ';')
+                {
+                    return text[start..i];
+                }
+
+                depth = 0;
             }
             else if (c == '\n')
             {

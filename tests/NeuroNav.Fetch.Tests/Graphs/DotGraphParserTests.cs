@@ -38,6 +38,8 @@ public sealed class DotGraphParserTests
     [InlineData("-5", "-5")]
     [InlineData("__init__", "__init__")]
     [InlineData("<b>", "<b>")]
+    [InlineData("<script>alert(1)</script>", "<script>alert(1)</script>")]
+    [InlineData("</svg><img src=x onerror=alert(1)>", "</svg><img src=x onerror=alert(1)>")]
     [InlineData("\"\"", "")]
     [InlineData("\"\\\\\\\\\"", "\\")]
     [InlineData("\"\\\\t\"", "\t")]
