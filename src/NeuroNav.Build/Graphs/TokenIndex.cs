@@ -12,7 +12,7 @@ namespace NeuroNav.Build.Graphs;
 /// FNV-1a over the token's UTF-8 bytes, modulo the shard count; <c>content/assets/search.js</c> computes the same.
 /// Shards aim at <see cref="TargetShardBytes"/>; a token whose lists alone are larger gets a shard of its own size.
 /// </summary>
-internal static class TokenIndex
+public static class TokenIndex
 {
     public const int TargetShardBytes = 8 * 1024;
 

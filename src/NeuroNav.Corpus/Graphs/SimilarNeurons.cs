@@ -2,21 +2,24 @@ using System.Collections.Concurrent;
 
 namespace NeuroNav.Corpus.Graphs;
 
-/// <summary>How many similar neurons to keep per neuron, and how similar they must be.</summary>
+/// <summary>How many similar neurons to keep per neuron, how similar they must be, and which tokens are too common to count.</summary>
 /// <param name="TopK">Similar neurons kept per neuron, most similar first.</param>
 /// <param name="Threshold">The least Jaccard similarity kept; must be in (0, 1].</param>
 /// <param name="Parallelism">Worker threads.</param>
-public sealed record SimilarityOptions(int TopK = 10, double Threshold = 0.2, int Parallelism = 2);
+/// <param name="CommonTokenShare">A token listed for more than this share of the model's neurons (and more than
+/// <paramref name="CommonTokenFloor"/> neurons) is ignored, like a stop word: it says nothing about which neurons are alike.</param>
+/// <param name="CommonTokenFloor">Tokens of at most this many neurons always count, however small the store.</param>
+public sealed record SimilarityOptions(int TopK = 10, double Threshold = 0.2, int Parallelism = 2, double CommonTokenShare = 0.01, int CommonTokenFloor = 1000);
 
 /// <summary>
 /// Similar neurons from the neuron store. The similarity of two neurons is the Jaccard index of their token sets
-/// (each neuron's tokens from <c>activating</c> ∪ <c>important</c> of <c>neuron_store.json</c>):
-/// <c>|A ∩ B| / |A ∪ B|</c>. It is symmetric, 1 for equal sets, 0 for disjoint ones; a neuron with no tokens is similar to
-/// no one. Only pairs that share a token are ever compared, through an inverted index (token → neurons) with prefix
-/// filtering: tokens are ordered rarest first and each neuron indexes only its first <c>|A| - ⌈t·|A|⌉ + 1</c> tokens,
-/// which two sets with similarity ≥ t always share, so very common tokens rarely enter the index and the result is exact.
-/// Ties rank by (layer, neuron). Work is split over neurons in parallel; memory is a few bytes per (neuron, token) pair
-/// plus k results per neuron.
+/// (each neuron's tokens from <c>activating</c> ∪ <c>important</c> of <c>neuron_store.json</c>, without the very common
+/// tokens of <see cref="SimilarityOptions.CommonTokenShare"/>): <c>|A ∩ B| / |A ∪ B|</c>. It is symmetric, 1 for equal sets,
+/// 0 for disjoint ones; a neuron with no (counted) tokens is similar to no one. Only pairs that share a token are ever
+/// compared: an inverted index (token → neurons) gives each neuron its overlap with every neuron it shares a token with,
+/// in one pass over its tokens' postings, so the work is Σ df² over the counted tokens, not N². Ties rank by
+/// (layer, neuron). Neurons are split over threads; memory is a few bytes per (neuron, token) pair, one counter per neuron
+/// per thread, and k results per neuron.
 /// </summary>
 public static class SimilarNeurons
 {
@@ -36,74 +39,70 @@ public static class SimilarNeurons
             return [];
         }
 
-        var ranked = RankByRarity(sets);
-        var (postStarts, postings) = PrefixIndex(ranked, sets.TokenCount, options.Threshold);
+        var maxDf = Math.Max(options.CommonTokenFloor, (int)(options.CommonTokenShare * n));
+        var counted = Counted(sets, maxDf);
+        var (postStarts, postings) = Index(counted, sets.TokenCount);
         var results = new IReadOnlyList<SimilarNeuron>[n];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct };
         Parallel.ForEach(
-            Partitioner.Create(0, n, Math.Max(64, n / (options.Parallelism * 16) + 1)),
+            Partitioner.Create(0, n, Math.Max(64, (n / (options.Parallelism * 16)) + 1)),
             parallel,
-            () => new int[n],
-            (range, _, seen) =>
+            () => (Overlap: new int[n], Touched: new List<int>()),
+            (range, _, scratch) =>
             {
                 for (var a = range.Item1; a < range.Item2; a++)
                 {
-                    results[a] = Neighbours(a, sets, ranked, postStarts, postings, seen, options);
+                    results[a] = Neighbours(a, sets, counted, postStarts, postings, scratch.Overlap, scratch.Touched, options);
                 }
 
-                return seen;
+                return scratch;
             },
             _ => { });
         return results;
     }
 
     private static IReadOnlyList<SimilarNeuron> Neighbours(
-        int a, TokenSets sets, int[][] ranked, int[] postStarts, int[] postings, int[] seen, SimilarityOptions options)
+        int a, TokenSets sets, int[][] counted, int[] postStarts, int[] postings, int[] overlap, List<int> touched, SimilarityOptions options)
     {
-        var mine = ranked[a];
+        var mine = counted[a];
         if (mine.Length == 0)
         {
             return [];
         }
 
         var t = options.Threshold;
-        var stamp = a + 1;
-        var best = new PriorityQueue<(int Other, double Similarity, int Shared), (double, int)>();
-        var prefix = PrefixLength(mine.Length, t);
-        for (var i = 0; i < prefix; i++)
+        foreach (var token in mine)
         {
-            var token = mine[i];
             for (var p = postStarts[token]; p < postStarts[token + 1]; p++)
             {
                 var b = postings[p];
-                if (b == a || seen[b] == stamp)
+                if (b != a && overlap[b]++ == 0)
                 {
-                    continue;
-                }
-
-                seen[b] = stamp;
-                var other = ranked[b];
-                if (other.Length < t * mine.Length || other.Length * t > mine.Length)
-                {
-                    continue;
-                }
-
-                var shared = Intersect(mine, other);
-                var similarity = (double)shared / (mine.Length + other.Length - shared);
-                if (similarity < t)
-                {
-                    continue;
-                }
-
-                // Min-heap on (similarity, -index): the root is the weakest kept neighbour.
-                best.Enqueue((b, similarity, shared), (similarity, -b));
-                if (best.Count > options.TopK)
-                {
-                    best.Dequeue();
+                    touched.Add(b);
                 }
             }
         }
 
+        // Min-heap on (similarity, -index): the root is the weakest kept neighbour.
+        var best = new PriorityQueue<(int Other, double Similarity, int Shared), (double, int)>();
+        foreach (var b in touched)
+        {
+            var shared = overlap[b];
+            overlap[b] = 0;
+            var similarity = (double)shared / (mine.Length + counted[b].Length - shared);
+            if (similarity < t)
+            {
+                continue;
+            }
+
+            best.Enqueue((b, similarity, shared), (similarity, -b));
+            if (best.Count > options.TopK)
+            {
+                best.Dequeue();
+            }
+        }
+
+        touched.Clear();
         var kept = new List<(int Other, double Similarity, int Shared)>(best.Count);
         while (best.TryDequeue(out var item, out _))
         {
@@ -117,8 +116,8 @@ public static class SimilarNeurons
             .Select((k, rank) => new SimilarNeuron(neuron, rank + 1, sets.Neurons[k.Other].Layer, sets.Neurons[k.Other].Neuron, k.Similarity, k.Shared))];
     }
 
-    /// <summary>Each neuron's tokens renumbered by rarity (0 = the rarest token), ascending.</summary>
-    private static int[][] RankByRarity(TokenSets sets)
+    /// <summary>Each neuron's tokens without those listed for more than <paramref name="maxDf"/> neurons.</summary>
+    private static int[][] Counted(TokenSets sets, int maxDf)
     {
         var df = new int[sets.TokenCount];
         foreach (var token in sets.Tokens)
@@ -126,38 +125,41 @@ public static class SimilarNeurons
             df[token]++;
         }
 
-        var order = Enumerable.Range(0, sets.TokenCount).OrderBy(t => df[t]).ThenBy(t => t).ToArray();
-        var rank = new int[sets.TokenCount];
-        for (var r = 0; r < order.Length; r++)
+        var counted = new int[sets.Neurons.Count][];
+        for (var i = 0; i < counted.Length; i++)
         {
-            rank[order[r]] = r;
-        }
-
-        var ranked = new int[sets.Neurons.Count][];
-        for (var i = 0; i < ranked.Length; i++)
-        {
-            var row = sets.Of(i).ToArray();
-            for (var j = 0; j < row.Length; j++)
+            var row = sets.Of(i);
+            var keep = 0;
+            foreach (var token in row)
             {
-                row[j] = rank[row[j]];
+                keep += df[token] <= maxDf ? 1 : 0;
             }
 
-            Array.Sort(row);
-            ranked[i] = row;
+            var kept = new int[keep];
+            var k = 0;
+            foreach (var token in row)
+            {
+                if (df[token] <= maxDf)
+                {
+                    kept[k++] = token;
+                }
+            }
+
+            counted[i] = kept;
         }
 
-        return ranked;
+        return counted;
     }
 
-    /// <summary>token rank → the neurons whose prefix holds it (ascending), as offsets and a flat array.</summary>
-    private static (int[] Starts, int[] Postings) PrefixIndex(int[][] ranked, int tokens, double threshold)
+    /// <summary>token → the neurons that count it (ascending), as offsets and a flat array.</summary>
+    private static (int[] Starts, int[] Postings) Index(int[][] counted, int tokens)
     {
         var starts = new int[tokens + 1];
-        foreach (var row in ranked)
+        foreach (var row in counted)
         {
-            for (var i = 0; i < PrefixLength(row.Length, threshold); i++)
+            foreach (var token in row)
             {
-                starts[row[i] + 1]++;
+                starts[token + 1]++;
             }
         }
 
@@ -168,42 +170,14 @@ public static class SimilarNeurons
 
         var postings = new int[starts[tokens]];
         var fill = (int[])starts.Clone();
-        for (var n = 0; n < ranked.Length; n++)
+        for (var n = 0; n < counted.Length; n++)
         {
-            var row = ranked[n];
-            for (var i = 0; i < PrefixLength(row.Length, threshold); i++)
+            foreach (var token in counted[n])
             {
-                postings[fill[row[i]]++] = n;
+                postings[fill[token]++] = n;
             }
         }
 
         return (starts, postings);
-    }
-
-    private static int PrefixLength(int size, double threshold) =>
-        size == 0 ? 0 : Math.Clamp(size - (int)Math.Ceiling((threshold * size) - 1e-9) + 1, 1, size);
-
-    private static int Intersect(int[] x, int[] y)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (x[i] == y[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (x[i] < y[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return shared;
     }
 }

@@ -87,7 +87,19 @@ public sealed class SimilarNeuronsTests
     }
 
     [Fact]
-    public void Prefix_filtering_finds_exactly_what_comparing_every_pair_finds()
+    public void Tokens_of_too_many_neurons_are_ignored_like_stop_words()
+    {
+        var sets = Sets((0, 1, ["the", "x"]), (0, 2, ["the", "y"]), (0, 3, ["the", "x"]), (0, 4, ["the"]));
+
+        var result = SimilarNeurons.Compute(sets, new SimilarityOptions(Threshold: 0.1, CommonTokenShare: 0.5, CommonTokenFloor: 3), CancellationToken.None);
+
+        Assert.Equal((3, 1.0, 1), Assert.Single(Of(sets, result, 0, 1)).Apply(s => (s.OtherNeuron, s.Similarity, s.SharedTokens)));
+        Assert.Empty(Of(sets, result, 0, 2));
+        Assert.Empty(Of(sets, result, 0, 4));
+    }
+
+    [Fact]
+    public void Inverted_index_finds_exactly_what_comparing_every_pair_finds()
     {
         var random = new Random(7);
         var neurons = Enumerable.Range(0, 300)
@@ -111,4 +123,9 @@ public sealed class SimilarNeuronsTests
             Assert.Equal(expected, Of(sets, result, 0, a).Select(s => s.OtherNeuron));
         }
     }
+}
+
+internal static class Functional
+{
+    public static TResult Apply<T, TResult>(this T value, Func<T, TResult> f) => f(value);
 }
