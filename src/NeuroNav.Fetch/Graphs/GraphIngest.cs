@@ -41,8 +41,8 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
         using var files = GraphFiles.Open(from, options);
 
         var store = await ReadAsync(files, "neuron_store.json", b => NeuronStoreParser.Parse(b), warnings, ct).ConfigureAwait(false) ?? [];
-        var (found, statsPath) = await DetectAsync(files, layout, ct).ConfigureAwait(false);
-        var stats = statsPath is null ? [] : await ReadAsync(files, statsPath, b => StatsParser.Parse(b, model), warnings, ct).ConfigureAwait(false) ?? [];
+        var (found, statsPath, statsAnswer) = await DetectAsync(files, layout, ct).ConfigureAwait(false);
+        var stats = statsAnswer is null ? [] : Parse(statsAnswer, b => StatsParser.Parse(b, model), warnings) ?? [];
         if (statsPath is null)
         {
             warnings.Add($"no stats.json under {files.Root}");
@@ -208,27 +208,33 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
         }
     }
 
-    /// <summary>The layout, and the path of stats.json (null when there is none).</summary>
-    private static async Task<(GraphLayout Layout, string? StatsPath)> DetectAsync(GraphFiles files, GraphLayout layout, CancellationToken ct)
+    /// <summary>The layout, and the path and answer of stats.json (null when there is none).</summary>
+    private static async Task<(GraphLayout Layout, string? StatsPath, FileAnswer? Stats)> DetectAsync(GraphFiles files, GraphLayout layout, CancellationToken ct)
     {
-        var folderStats = layout != GraphLayout.Flat && (await files.GetAsync("layer_0/stats.json", ct).ConfigureAwait(false)).Ok;
-        if (folderStats)
+        var folder = layout != GraphLayout.Flat ? await files.GetAsync("layer_0/stats.json", ct).ConfigureAwait(false) : null;
+        if (folder is { Ok: true })
         {
-            return (GraphLayout.Folder, "layer_0/stats.json");
+            return (GraphLayout.Folder, "layer_0/stats.json", folder);
         }
 
-        var flatStats = (await files.GetAsync("stats.json", ct).ConfigureAwait(false)).Ok;
+        var flat = await files.GetAsync("stats.json", ct).ConfigureAwait(false);
+        var flatStats = flat.Ok;
         var resolved = layout != GraphLayout.Auto ? layout
             : flatStats && files.HasFolder("layer_0") != true ? GraphLayout.Flat
             : files.HasFolder("layer_0") == true ? GraphLayout.Folder
             : flatStats ? GraphLayout.Flat : GraphLayout.Folder;
-        return (resolved, flatStats ? "stats.json" : null);
+        return (resolved, flatStats ? "stats.json" : null, flatStats ? flat : null);
     }
 
     private static async Task<T?> ReadAsync<T>(GraphFiles files, string relative, Func<byte[], T> parse, List<string> warnings, CancellationToken ct)
         where T : class
     {
-        var answer = await files.GetAsync(relative, ct).ConfigureAwait(false);
+        return Parse(await files.GetAsync(relative, ct).ConfigureAwait(false), parse, warnings);
+    }
+
+    private static T? Parse<T>(FileAnswer answer, Func<byte[], T> parse, List<string> warnings)
+        where T : class
+    {
         if (!answer.Ok)
         {
             warnings.Add($"{answer.Url}: {answer.Error}");
