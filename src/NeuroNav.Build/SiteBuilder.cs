@@ -62,6 +62,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
         output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(site), ApiJsonContext.Default.SiteIndexDoc), "site index");
         output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(new IndexPageModel([.. site.Select(s => s.Summary)])), "site index page");
+        Graphs.TokenSearch.WritePage(_sources, pages, catalog, output);
 
         var built = models.ToDictionary(m => m.Id, _ => (Func<int, bool>)options.IncludesLayer, StringComparer.Ordinal);
         output.Complete(new OutputScope(catalog.Models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), built), ct);
@@ -104,6 +105,8 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         }
 
         ExplanationSearch.Write(output, model.Id, explanations);
+        await Graphs.TokenSearch.WriteModelAsync(_sources, model, output, ct).ConfigureAwait(false);
+
         var total = ModelCoverage(model, coverage);
         var producerName = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);

@@ -1,5 +1,8 @@
+using NeuroNav.Build.Graphs;
+using NeuroNav.Build.Profiles;
 using NeuroNav.Build.Sources;
 using NeuroNav.Corpus;
+using NeuroNav.Corpus.Graphs;
 
 namespace NeuroNav.Cli;
 
@@ -8,7 +11,8 @@ internal static class CorpusSections
 {
     public static IReadOnlyList<ISectionSource> For(ICorpusReader corpus) => corpus switch
     {
-        CorpusStore => [],
+        CorpusStore store => [new GraphSectionSource(new GraphCorpus(store))],
+        TrimmedCorpus { Inner: var inner } => For(inner),
         _ => [],
     };
 }

@@ -22,6 +22,7 @@ public static class NeuroNavApp
 
             config.AddCommand<DemoCommand>("demo").WithExample("demo");
             config.AddCommand<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
+            config.AddCommand<GraphCommand>("n2g").WithExample("n2g", "--model", "gpt2-small", "--from", "neuron_graphs/gpt2-small");
             config.AddCommand<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
             config.AddCommand<VerifyCommand>("verify").WithExample("verify", "--dir", "output", "--corpus", "corpus");
             config.AddCommand<ServeCommand>("serve").WithExample("serve", "--dir", "output");

@@ -134,6 +134,12 @@ public static class SampleMirror
                 File.Delete(stale);
             }
         }
+
+        // The other sources' mirrors are the neuroscope mirror's siblings (content/sample/<source>/).
+        if (Path.GetFileName(root) == "neuroscope")
+        {
+            Graphs.GraphSample.Generate(Path.Combine(Path.GetDirectoryName(root)!, "neuron2graph"));
+        }
     }
 
     /// <summary>The synthetic inputs of a neuron path, before any hostile edit of the page's bytes.</summary>

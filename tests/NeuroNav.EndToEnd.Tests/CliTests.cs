@@ -18,6 +18,9 @@ public sealed class CliTests
     [InlineData("sample")]
     [InlineData("bench")]
     [InlineData("verify")]
+    [InlineData("n2g")]
+    [InlineData("plan")]
+    [InlineData("publish")]
     public async Task Every_verb_has_help(string verb)
     {
         var console = new TestConsole().Width(200);

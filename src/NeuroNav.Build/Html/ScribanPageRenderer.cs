@@ -83,6 +83,13 @@ public sealed class ScribanPageRenderer : IPageRenderer
         return Page(new ShellView("Neurons of language models", "", [], null, _generator), body, what);
     }
 
+    public byte[] RenderSearch(Graphs.SearchPageModel model)
+    {
+        const string what = "search page";
+        var body = _templates.Render("search", model, what);
+        return Page(new ShellView("Token search", "", [new("NeuroNav", "index.html"), new("Token search", null)], "assets/search.js", _generator), body, what);
+    }
+
     /// <summary>The same list on every call; callers must not change the bytes.</summary>
     public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuroNav.Core;
 
 namespace NeuroNav.Build.Output;
 
@@ -38,7 +39,8 @@ internal sealed class OutputScope
             return true; // the model's own index
         }
 
-        var layerSegment = rest[0] == "neuroscope" && rest.Length > 2 ? rest[1] : rest[0];
+        // api/<model>/<source id>/<layer>/<neuron>.json belongs to its layer, like api/<model>/<layer>/...
+        var layerSegment = rest.Length > 2 && SourceInfo.All.Any(s => s.Id == rest[0]) ? rest[1] : rest[0];
         return !int.TryParse(layerSegment, NumberStyles.None, CultureInfo.InvariantCulture, out var layer) || layerBuilt(layer);
     }
 }

@@ -74,6 +74,9 @@ public interface IPageRenderer
 
     byte[] RenderIndex(IndexPageModel model);
 
+    /// <summary>The token search page (<c>search.html</c>); renderers without one cannot build a site with Neuron2Graph data.</summary>
+    byte[] RenderSearch(Graphs.SearchPageModel model) => throw new NotSupportedException($"{GetType().Name} renders no search page");
+
     /// <summary>CSS, JS and the Markdown pages of <c>content/</c> rendered to HTML.</summary>
     IReadOnlyList<StaticFile> StaticFiles();
 }

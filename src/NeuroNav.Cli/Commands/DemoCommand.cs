@@ -49,6 +49,12 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
 
         // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
 
+        foreach (var (model, _, _) in NeuroNav.Sample.Graphs.GraphSample.Models)
+        {
+            var from = new Uri(new Uri(server.BaseAddress, "neuron2graph/"), model + "/");
+            await GraphCommand.IngestAsync(console, corpus, model, from.AbsoluteUri, NeuroNav.Fetch.Graphs.GraphLayout.Auto, fetch, new NeuroNav.Corpus.Graphs.SimilarityOptions(), ct);
+        }
+
         await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(settings.Output, []), ct);
         var output = Path.GetFullPath(settings.Output);
         console.WriteLine();

@@ -1,0 +1,51 @@
+using NeuroNav.Build.Sources;
+using NeuroNav.Core;
+using NeuroNav.Corpus.Graphs;
+
+namespace NeuroNav.Build.Graphs;
+
+/// <summary>
+/// The Neuron2Graph section of neuron documents and pages, read from the corpus's N2G tables: a neuron has a section
+/// exactly where a graph is stored (so <c>available</c> says "Neuron Graph" exactly there), with its stats and similar
+/// neurons when the corpus has them. Also the source of the static token search index (<see cref="TokenSearch"/>).
+/// </summary>
+public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
+{
+    public SourceInfo Source => SourceInfo.Neuron2Graph;
+
+    internal GraphCorpus Corpus => corpus;
+
+    public async Task<ILayerSections> LoadLayerAsync(ModelInfo model, int layer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        IReadOnlyDictionary<int, NeuronGraph> graphs;
+        IReadOnlyDictionary<int, GraphStats> stats;
+        IReadOnlyList<SimilarNeuron> similar;
+        try
+        {
+            graphs = await corpus.ReadGraphsAsync(model.Id, layer, ct).ConfigureAwait(false);
+            if (graphs.Count == 0)
+            {
+                return EmptyLayerSections.Instance;
+            }
+
+            stats = await corpus.ReadStatsAsync(model.Id, layer, ct).ConfigureAwait(false);
+            similar = await corpus.ReadSimilarAsync(model.Id, layer, ct).ConfigureAwait(false);
+        }
+        catch (NeuroNav.Corpus.CorpusException e)
+        {
+            throw new BuildException($"neuron2graph data of {model.Id}/{layer}: {e.Message}", e);
+        }
+
+        var similarBy = similar.ToLookup(s => s.Neuron);
+        var sections = graphs.ToDictionary(
+            g => g.Key,
+            g => new GraphSection(g.Value, stats.GetValueOrDefault(g.Key), [.. similarBy[g.Key].OrderBy(s => s.Rank)]));
+        return new Layer(sections);
+    }
+
+    private sealed class Layer(Dictionary<int, GraphSection> sections) : ILayerSections
+    {
+        public INeuronSection? Get(int neuron) => sections.GetValueOrDefault(neuron);
+    }
+}

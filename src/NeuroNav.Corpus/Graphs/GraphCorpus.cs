@@ -1,0 +1,183 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace NeuroNav.Corpus.Graphs;
+
+/// <summary>
+/// The Neuron2Graph tables of the corpus, beside the Neuroscope ones and partitioned the same way
+/// (<c>{root}/n2g_*/model={m}/layer={l}/part-*.parquet</c>, atomic parts). Per-neuron tables (graphs, stats): the newest part
+/// that holds a neuron wins. Per-layer tables (neuron store, similar neurons) are rewritten whole by each ingest: the
+/// newest part of the layer wins. Coverage rows go to the shared coverage table with source <c>neuron2graph</c>.
+/// </summary>
+public sealed class GraphCorpus(string root, CorpusFormat format)
+{
+    public GraphCorpus(CorpusStore store)
+        : this(store.Root, store.Format)
+    {
+    }
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Stores graphs of one layer: nodes, edges and DOT text, one part per table under one part name.</summary>
+    public async Task WriteGraphsAsync(string model, int layer, IReadOnlyList<NeuronGraph> graphs, CancellationToken ct)
+    {
+        Check(model, layer, graphs.Select(g => (g.Id.Model, g.Id.Layer)));
+        if (graphs.Count == 0)
+        {
+            return;
+        }
+
+        var sorted = graphs.OrderBy(g => g.Id.Neuron).ToList();
+        var tables = new (string Table, ParquetSchema Schema, Func<ParquetWriter, Task> Write)[]
+        {
+            (GraphTables.Graphs, GraphTables.GraphsSchema, w => GraphRowGroups.WriteGraphsAsync(w, sorted, ct)),
+            (GraphTables.Nodes, GraphTables.NodesSchema, w => GraphRowGroups.WriteNodesAsync(w, sorted, ct)),
+            (GraphTables.Edges, GraphTables.EdgesSchema, w => GraphRowGroups.WriteEdgesAsync(w, sorted, ct)),
+        };
+        var name = CorpusLayout.NewPartName(tables.Select(t => Dir(t.Table, model, layer)));
+        var committed = new List<string>();
+        try
+        {
+            // Nodes and edges are committed before the graph row that lists the neuron as stored.
+            foreach (var (table, schema, write) in tables.Reverse())
+            {
+                var path = Path.Combine(Dir(table, model, layer), name);
+                await PartWriter.WriteAsync(path, schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
+                committed.Add(path);
+            }
+        }
+        catch
+        {
+            PartWriter.RollBack(committed);
+            throw;
+        }
+    }
+
+    public Task WriteStatsAsync(string model, int layer, IReadOnlyList<GraphStats> stats, CancellationToken ct)
+    {
+        Check(model, layer, stats.Select(s => (s.Id.Model, s.Id.Layer)));
+        var sorted = stats.OrderBy(s => s.Id.Neuron).ToList();
+        return WriteOneAsync(GraphTables.Stats, GraphTables.StatsSchema, model, layer, sorted.Count, w => GraphRowGroups.WriteStatsAsync(w, sorted, ct), ct);
+    }
+
+    /// <summary>Stores the layer's whole share of <c>neuron_store.json</c>; it replaces what an earlier ingest stored.</summary>
+    public Task WriteStoreAsync(string model, int layer, IReadOnlyList<StoreEntry> entries, CancellationToken ct)
+    {
+        Check(model, layer, entries.Select(e => (model, e.Layer)));
+        return WriteOneAsync(GraphTables.Store, GraphTables.StoreSchema, model, layer, entries.Count, w => GraphRowGroups.WriteStoreAsync(w, entries, ct), ct);
+    }
+
+    /// <summary>Stores the layer's similar neurons; they replace what an earlier ingest stored.</summary>
+    public Task WriteSimilarAsync(string model, int layer, IReadOnlyList<SimilarNeuron> similar, CancellationToken ct)
+    {
+        Check(model, layer, []);
+        return WriteOneAsync(GraphTables.Similar, GraphTables.SimilarSchema, model, layer, similar.Count, w => GraphRowGroups.WriteSimilarAsync(w, similar, ct), ct);
+    }
+
+    /// <summary>The layer's graphs by neuron, the newest copy of each.</summary>
+    public async Task<IReadOnlyDictionary<int, NeuronGraph>> ReadGraphsAsync(string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        var pool = new StringPool();
+        var result = new Dictionary<int, NeuronGraph>();
+        foreach (var part in CorpusLayout.Parts(Dir(GraphTables.Graphs, model, layer)))
+        {
+            var name = Path.GetFileName(part);
+            var nodes = await GraphPartReader.NodesAsync(Sibling(GraphTables.Nodes, model, layer, name), pool, ct).ConfigureAwait(false);
+            var edges = await GraphPartReader.EdgesAsync(Sibling(GraphTables.Edges, model, layer, name), ct).ConfigureAwait(false);
+            var nodesBy = nodes.ToLookup(n => n.Neuron, n => n.Node);
+            var edgesBy = edges.ToLookup(e => e.Neuron, e => e.Edge);
+            foreach (var (neuron, dot, provenance) in await GraphPartReader.GraphsAsync(part, pool, ct).ConfigureAwait(false))
+            {
+                result[neuron] = new NeuronGraph(new(model, layer, neuron), [.. nodesBy[neuron]], [.. edgesBy[neuron]], dot, provenance);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The layer's stats by neuron, the newest copy of each.</summary>
+    public async Task<IReadOnlyDictionary<int, GraphStats>> ReadStatsAsync(string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        var result = new Dictionary<int, GraphStats>();
+        foreach (var part in CorpusLayout.Parts(Dir(GraphTables.Stats, model, layer)))
+        {
+            foreach (var stats in await GraphPartReader.StatsAsync(part, model, layer, ct).ConfigureAwait(false))
+            {
+                result[stats.Id.Neuron] = stats;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The layer's neuron store entries from the newest ingest.</summary>
+    public async Task<IReadOnlyList<StoreEntry>> ReadStoreAsync(string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        var parts = CorpusLayout.Parts(Dir(GraphTables.Store, model, layer));
+        return parts.Count == 0 ? [] : await GraphPartReader.StoreAsync(parts[^1], layer, new StringPool(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The layer's similar neurons from the newest ingest, by neuron then rank.</summary>
+    public async Task<IReadOnlyList<SimilarNeuron>> ReadSimilarAsync(string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        var parts = CorpusLayout.Parts(Dir(GraphTables.Similar, model, layer));
+        return parts.Count == 0 ? [] : await GraphPartReader.SimilarAsync(parts[^1], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The layers of <paramref name="model"/> that have neuron store entries, ascending.</summary>
+    public IReadOnlyList<int> StoreLayers(string model) => Layers(GraphTables.Store, model);
+
+    /// <summary>The layers of <paramref name="model"/> that have any Neuron2Graph table, ascending.</summary>
+    public IReadOnlyList<int> Layers(string model) =>
+        [.. new[] { GraphTables.Graphs, GraphTables.Stats, GraphTables.Store }.SelectMany(t => Layers(t, model)).Distinct().Order()];
+
+    private IReadOnlyList<int> Layers(string table, string model)
+    {
+        CorpusLayout.ValidateModel(model);
+        var dir = Path.Combine(Root, table, "model=" + model);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateDirectories(dir, "layer=*")
+            .Where(d => CorpusLayout.Parts(d).Count > 0)
+            .Select(d => int.TryParse(Path.GetFileName(d)["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : -1)
+            .Where(l => l >= 0)
+            .Order()];
+    }
+
+    private async Task WriteOneAsync(string table, ParquetSchema schema, string model, int layer, int rows, Func<ParquetWriter, Task> write, CancellationToken ct)
+    {
+        if (rows == 0 && CorpusLayout.Parts(Dir(table, model, layer)).Count == 0)
+        {
+            return;
+        }
+
+        var dir = Dir(table, model, layer);
+        var path = Path.Combine(dir, CorpusLayout.NewPartName([dir]));
+        await PartWriter.WriteAsync(path, schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
+    }
+
+    private static void Check(string model, int layer, IEnumerable<(string Model, int Layer)> rows)
+    {
+        CorpusLayout.ValidateModel(model);
+        CorpusLayout.ValidateLayer(layer);
+        foreach (var (m, l) in rows)
+        {
+            if (m != model || l != layer)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"a row of {m}/{l} does not belong to the partition {model}/{layer}"));
+            }
+        }
+    }
+
+    private string Sibling(string table, string model, int layer, string name) => Path.Combine(Dir(table, model, layer), name);
+
+    private string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);
+}
