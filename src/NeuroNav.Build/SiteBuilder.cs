@@ -80,6 +80,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
     {
         var rows = new List<(LayerSummary Summary, CoverageTally Coverage)>();
         var explanations = new ExplanationIndex();
+        IReadOnlyList<int> withData = [.. partitions.Where(p => p.Model == model.Id && coverage[p].HasPresent).Select(p => p.Layer)];
         foreach (var (_, layer) in partitions.Where(p => p.Model == model.Id))
         {
             ct.ThrowIfCancellationRequested();
@@ -88,11 +89,11 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             IReadOnlyList<NeuronSummary> neurons;
             if (options.IncludesLayer(layer))
             {
-                neurons = await layers.RenderAsync(model, layer, stream, ct).ConfigureAwait(false);
+                neurons = await layers.RenderAsync(model, layer, stream, withData, ct).ConfigureAwait(false);
                 var producer = $"layer {model.Id}/{layer}";
                 var doc = IndexDocuments.Layer(model, layer, layerCoverage, neurons);
                 output.Write(ApiPaths.LayerIndex(model.Id, layer), JsonOutput.Serialize(doc, ApiJsonContext.Default.LayerIndexDoc), producer);
-                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons);
+                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons, withData);
                 output.Write(ApiPaths.LayerHtml(model.Id, layer), pages.RenderLayer(page), producer);
             }
             else

@@ -44,18 +44,15 @@ internal static class TokenSearch
         }
     }
 
-    /// <summary>Writes <c>search.html</c> listing every catalog model whose corpus has a neuron store.</summary>
+    /// <summary>
+    /// Writes <c>search.html</c> listing every catalog model whose corpus has a neuron store; every page links to it,
+    /// so it is written (saying so) when no model has one.
+    /// </summary>
     public static void WritePage(IReadOnlyList<ISectionSource> sources, IPageRenderer pages, ModelCatalog catalog, OutputWriter output)
     {
-        if (sources.OfType<GraphSectionSource>().FirstOrDefault() is not { } graphs)
-        {
-            return;
-        }
-
-        var models = catalog.Models.Where(m => graphs.Corpus.StoreLayers(m.Id).Count > 0).Select(m => m.Id).ToList();
-        if (models.Count > 0)
-        {
-            output.Write("search.html", pages.RenderSearch(new SearchPageModel(models)), "search page");
-        }
+        List<string> models = sources.OfType<GraphSectionSource>().FirstOrDefault() is { } graphs
+            ? [.. catalog.Models.Where(m => graphs.Corpus.StoreLayers(m.Id).Count > 0).Select(m => m.Id)]
+            : [];
+        output.Write("search.html", pages.RenderSearch(new SearchPageModel(models)), "search page");
     }
 }

@@ -35,7 +35,7 @@ internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageVie
 internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
 
 /// <summary>The layer page: the first <see cref="Rows"/> of the default ranking rendered, every neuron linked in <see cref="All"/>.</summary>
-/// <param name="PreviousLayer">The previous layer's page when the model has one (its existence is checked in the browser).</param>
+/// <param name="PreviousLayer">The page of the nearest earlier layer with data, or null.</param>
 internal sealed record LayerView(
     ModelFactsView Facts,
     int Layer,
@@ -46,4 +46,6 @@ internal sealed record LayerView(
     IReadOnlyList<NeuronLinkView> All,
     string? PreviousLayer,
     string? NextLayer,
-    string Api);
+    string Api,
+    int? PreviousLayerNumber,
+    int? NextLayerNumber);

@@ -44,9 +44,11 @@ internal static class ListingViews
             page.Neurons.Count,
             [.. ranked.Take(LayerRows).Select((n, i) => Row(n, "", i + 1))],
             [.. page.Neurons.Select(n => new NeuronLinkView(n.Neuron, Numbers.Int(n.Neuron) + ".html"))],
-            layer > 0 ? $"../{Numbers.Int(layer - 1)}/index.html" : null,
-            layer + 1 < model.Layers ? $"../{Numbers.Int(layer + 1)}/index.html" : null,
-            $"../../api/{model.Id}/{Numbers.Int(layer)}/index.json");
+            page.PreviousLayer is { } previous ? $"../{Numbers.Int(previous)}/index.html" : null,
+            page.NextLayer is { } next ? $"../{Numbers.Int(next)}/index.html" : null,
+            $"../../api/{model.Id}/{Numbers.Int(layer)}/index.json",
+            page.PreviousLayer,
+            page.NextLayer);
     }
 
     public static ModelFactsView Facts(ModelInfo m) => new(

@@ -21,7 +21,8 @@ internal static class NeuronViews
             $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
             HttpLinks.OrNull(page.NeuroscopeUrl) ?? "");
         var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, scratch) : null;
-        return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope, sections);
+        return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope, sections,
+            LayerLinks.Previous(page.Model, id.Layer, page.LayersWithData), LayerLinks.Next(page.Model, id.Layer, page.LayersWithData));
     }
 
     private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, RenderScratch scratch)

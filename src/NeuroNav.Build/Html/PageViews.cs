@@ -40,7 +40,9 @@ internal sealed record NeuronView(
     int Neuron,
     NeuronLinksView Links,
     NeuroscopeView? Neuroscope,
-    IReadOnlyList<SectionView> Sections);
+    IReadOnlyList<SectionView> Sections,
+    int? PreviousLayer,
+    int? NextLayer);
 
 /// <summary>One other source's part of a neuron page: <see cref="Html"/> is its template's output, printed as is.</summary>
 internal sealed record SectionView(string Id, string Html);

@@ -35,7 +35,7 @@ internal sealed class LayerBuilder : IDisposable
 
     /// <summary>Renders every neuron of the layer; returns their summaries, ascending by neuron.</summary>
     public async Task<IReadOnlyList<NeuronSummary>> RenderAsync(
-        ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, CancellationToken ct)
+        ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, IReadOnlyList<int> layersWithData, CancellationToken ct)
     {
         var metadata = JsonOutput.Serialize(IndexDocuments.Metadata(model), ApiJsonContext.Default.ModelMetadataDoc);
         var sections = await NeuronSections.LoadAsync(_sources, model, layer, ct).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed class LayerBuilder : IDisposable
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
         await Parallel.ForEachAsync(LayerStream.WithNeighbours(model, layer, neurons, ct), options, (item, _) =>
         {
-            summaries.Add(Render(model, metadata, item, sections.For(item.Neuron.Id.Neuron)));
+            summaries.Add(Render(model, metadata, item, sections.For(item.Neuron.Id.Neuron), layersWithData));
             var done = Interlocked.Increment(ref _neurons);
             if (done % 64 == 0)
             {
@@ -78,7 +78,7 @@ internal sealed class LayerBuilder : IDisposable
         }
     }
 
-    private NeuronSummary Render(ModelInfo model, byte[] metadata, LayerNeuron item, IReadOnlyList<NeuronSection> sections)
+    private NeuronSummary Render(ModelInfo model, byte[] metadata, LayerNeuron item, IReadOnlyList<NeuronSection> sections, IReadOnlyList<int> layersWithData)
     {
         var neuron = item.Neuron;
         var (m, layer, n) = neuron.Id;
@@ -100,7 +100,10 @@ internal sealed class LayerBuilder : IDisposable
             _writers.Add(writer);
         }
 
-        var page = new NeuronPageModel(model, neuron.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n), sections);
+        var page = new NeuronPageModel(model, neuron.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n), sections)
+        {
+            LayersWithData = layersWithData,
+        };
         _output.Write(ApiPaths.NeuronHtml(m, layer, n), _pages.RenderNeuron(page), producer);
         return stats.ToSummary(n, sections);
     }

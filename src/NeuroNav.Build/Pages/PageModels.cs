@@ -48,9 +48,32 @@ public sealed record NeuronPageModel(
     IReadOnlyList<NeuronSection>? Sections = null)
 {
     public IReadOnlyList<NeuronSection> Sections { get; init; } = Sections ?? [];
+
+    /// <summary>The model's layers that have pages, ascending; null when every layer is taken to have one.</summary>
+    public IReadOnlyList<int>? LayersWithData { get; init; }
 }
 
-public sealed record LayerPageModel(ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons);
+/// <param name="LayersWithData">The model's layers that have pages, ascending; the layer links go to the nearest of them.
+/// When null, every layer of the model is taken to have one.</param>
+public sealed record LayerPageModel(
+    ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons, IReadOnlyList<int>? LayersWithData = null)
+{
+    /// <summary>The nearest layer before this one that has a page, or null.</summary>
+    public int? PreviousLayer => LayerLinks.Previous(Model, Layer, LayersWithData);
+
+    /// <summary>The nearest layer after this one that has a page, or null.</summary>
+    public int? NextLayer => LayerLinks.Next(Model, Layer, LayersWithData);
+}
+
+/// <summary>The nearest layers with pages around a layer: what the previous/next layer links point at without JavaScript.</summary>
+public static class LayerLinks
+{
+    public static int? Previous(ModelInfo model, int layer, IReadOnlyList<int>? withData) =>
+        withData is null ? (layer > 0 ? layer - 1 : null) : withData.Where(l => l < layer).Select(l => (int?)l).LastOrDefault();
+
+    public static int? Next(ModelInfo model, int layer, IReadOnlyList<int>? withData) =>
+        withData is null ? (layer + 1 < model.Layers ? layer + 1 : null) : withData.Where(l => l > layer).Select(l => (int?)l).FirstOrDefault();
+}
 
 public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<LayerSummary> Layers);
 

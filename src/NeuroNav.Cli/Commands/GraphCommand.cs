@@ -55,7 +55,7 @@ public sealed class GraphSettings : CommandSettings
     public int TopK { get; init; } = 10;
 
     [CommandOption("--threshold <J>")]
-    [Description("Least Jaccard similarity of two neurons' token sets to call them similar, in (0, 1].")]
+    [Description("Least Jaccard similarity of two neurons' token sets to call them similar, in (0, 1]].")]
     [DefaultValue(0.2)]
     public double Threshold { get; init; } = 0.2;
 

@@ -24,6 +24,8 @@ internal sealed class FakeRenderer : IPageRenderer
         return Utf8($"neuron {model.Id} max={maxActs} prev={model.HasPrevious} next={model.HasNext} original={model.NeuroscopeUrl}");
     }
 
+    public byte[] RenderSearch(NeuroNav.Build.Graphs.SearchPageModel model) => Utf8($"search {string.Join(',', model.Models)}");
+
     public byte[] RenderLayer(LayerPageModel model)
     {
         Layers.Add(model);

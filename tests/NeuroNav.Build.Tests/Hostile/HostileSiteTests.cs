@@ -74,7 +74,7 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
         foreach (var script in doc.QuerySelectorAll("script"))
         {
             var src = script.GetAttribute("src") ?? "";
-            if (!src.EndsWith("assets/neuron.js", StringComparison.Ordinal) || script.TextContent.Length > 0 || src.Contains(':', StringComparison.Ordinal))
+            if (!OurScripts.Any(ours => src.EndsWith(ours, StringComparison.Ordinal)) || script.TextContent.Length > 0 || src.Contains(':', StringComparison.Ordinal))
             {
                 yield return $"script element {script.OuterHtml}";
             }
@@ -95,7 +95,7 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
                 }
             }
 
-            if (element.LocalName is "iframe" or "img" or "svg" or "style" or "base" or "object" or "embed" or "form" or "frame" or "link" && !OurLink(element))
+            if (element.LocalName is "iframe" or "img" or "svg" or "style" or "base" or "object" or "embed" or "form" or "frame" or "link" && !OurLink(element) && !OurForm(element))
             {
                 yield return $"element <{element.LocalName}>";
             }
@@ -115,6 +115,14 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
     /// <summary>Links out of the site: the original page on neuroscope.io, and the https links of the about and API pages.</summary>
     private static bool AllowedLinkOut(IElement element, string url) =>
         element.LocalName == "a" && url.StartsWith("https://", StringComparison.Ordinal) && !url.Contains('<', StringComparison.Ordinal) && !url.Contains('"', StringComparison.Ordinal);
+
+    /// <summary>The site's own scripts, all files under <c>assets/</c>.</summary>
+    private static readonly string[] OurScripts = ["assets/neuron.js", "assets/nav.js", "assets/layer.js", "assets/explanations.js", "assets/search.js"];
+
+    /// <summary>The forms the templates write (jump box, searches, layer filters), none posting anywhere but the site.</summary>
+    private static bool OurForm(IElement element) =>
+        element.LocalName == "form" && (element.ClassName is "jump" or "explanation-search" or "filters" || element.Id == "token-search")
+        && AllowedUrl(element.GetAttribute("action") ?? "");
 
     private static bool OurLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("href") is { } href && href.Contains("assets/", StringComparison.Ordinal) && AllowedUrl(href);

@@ -145,7 +145,7 @@ public sealed class ListingPageTests
         Assert.Contains("0–3, 7", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Equal(["gpt2-small"], page.QuerySelectorAll("#explanation-model option").Select(o => o.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector("form.jump input[name=target]"));
-        Assert.Equal(["about.html", "api.html"], page.QuerySelectorAll("nav.top a").Skip(1).Select(a => a.GetAttribute("href")));
+        Assert.Equal(["about.html", "api.html", "search.html"], page.QuerySelectorAll("nav.top a").Skip(1).Select(a => a.GetAttribute("href")));
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Empty(NonRelativeLinks(page));
         Assert.Empty(InlineCode(page));

@@ -29,7 +29,7 @@ public sealed class StaticFilesTests
         Assert.Equal(heading, page.QuerySelector("article.prose h1")!.TextContent);
         Assert.Equal(heading + " · NeuroNav", page.Title);
         Assert.Equal("assets/site.css", page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
-        Assert.Equal(["index.html", "about.html", "api.html"], page.QuerySelectorAll("nav.top a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["index.html", "about.html", "api.html", "search.html"], page.QuerySelectorAll("nav.top a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
