@@ -1,0 +1,205 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace NeuroNav.Fetch.OpenAi;
+
+/// <summary>
+/// Lenient reading of OpenAI's JSON: Python's bare <c>NaN</c>, <c>Infinity</c> and <c>-Infinity</c> become strings
+/// before System.Text.Json sees them; a UTF-8 BOM and surrounding blank lines are ignored; keys are looked up by
+/// every name the field has had; unknown keys (<c>dataclass_name</c>, <c>response</c>, ...) are ignored.
+/// </summary>
+internal static class OpenAiJson
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    /// <summary>Parses one JSON value from <paramref name="bytes"/>; throws <see cref="OpenAiFormatException"/> naming <paramref name="source"/>.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> bytes, string source)
+    {
+        var body = bytes.Span;
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var text = QuoteBareLiterals(bytes);
+        if (text.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new OpenAiFormatException(source, "the file is empty");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(text, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : "";
+            throw new OpenAiFormatException(source, $"not one JSON value{where}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> with every bare <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c> outside strings quoted;
+    /// the same memory when there is none (the usual case).
+    /// </summary>
+    public static ReadOnlyMemory<byte> QuoteBareLiterals(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        ArrayBufferWriter<byte>? output = null;
+        var copied = 0;
+        var inString = false;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var b = span[i];
+            if (inString)
+            {
+                if (b == '\\')
+                {
+                    i++;
+                }
+                else if (b == '"')
+                {
+                    inString = false;
+                }
+
+                continue;
+            }
+
+            if (b == '"')
+            {
+                inString = true;
+                continue;
+            }
+
+            var length = LiteralAt(span, i);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            output ??= new ArrayBufferWriter<byte>(span.Length + 64);
+            output.Write(span[copied..i]);
+            output.Write("\""u8);
+            output.Write(span.Slice(i, length));
+            output.Write("\""u8);
+            i += length - 1;
+            copied = i + 1;
+        }
+
+        if (output is null)
+        {
+            return bytes;
+        }
+
+        output.Write(span[copied..]);
+        return output.WrittenMemory;
+    }
+
+    private static int LiteralAt(ReadOnlySpan<byte> span, int i)
+    {
+        var rest = span[i..];
+        return rest.StartsWith("NaN"u8) ? 3
+            : rest.StartsWith("Infinity"u8) ? 8
+            : rest.StartsWith("-Infinity"u8) ? 9
+            : 0;
+    }
+
+    /// <summary>The first of <paramref name="names"/> present on <paramref name="obj"/>, or null.</summary>
+    public static JsonElement? Get(JsonElement obj, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (obj.TryGetProperty(name, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public static JsonElement Object(JsonElement value, string source, string what) =>
+        value.ValueKind == JsonValueKind.Object ? value : throw Wrong(source, what, "an object", value);
+
+    public static JsonElement RequiredObject(JsonElement obj, string source, string what, params ReadOnlySpan<string> names) =>
+        Object(Get(obj, names) ?? throw Missing(source, what, names[0]), source, $"{what}.{names[0]}");
+
+    /// <summary>An array, or an empty one when absent or null.</summary>
+    public static IEnumerable<JsonElement> Array(JsonElement? value, string source, string what) => value switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => [],
+        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray(),
+        { } v => throw Wrong(source, what, "an array", v),
+    };
+
+    public static string String(JsonElement value, string source, string what) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Wrong(source, what, "a string", value);
+
+    public static string[] Strings(JsonElement? value, string source, string what) =>
+        [.. Array(value, source, what).Select((t, i) => String(t, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+
+    /// <summary>A number; null for JSON null, NaN and ±Infinity (bare or quoted).</summary>
+    public static double? Score(JsonElement? value, string source, string what)
+    {
+        var d = Double(value, source, what);
+        return double.IsFinite(d) ? d : null;
+    }
+
+    /// <summary>A number as double; NaN for absent or JSON null; ±Infinity and NaN as written.</summary>
+    public static double Double(JsonElement? value, string source, string what)
+    {
+        switch (value)
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return double.NaN;
+            case { ValueKind: JsonValueKind.Number } n:
+                return n.GetDouble();
+            case { ValueKind: JsonValueKind.String } s when s.ValueEquals("NaN"):
+                return double.NaN;
+            case { ValueKind: JsonValueKind.String } s when s.ValueEquals("Infinity"):
+                return double.PositiveInfinity;
+            case { ValueKind: JsonValueKind.String } s when s.ValueEquals("-Infinity"):
+                return double.NegativeInfinity;
+            default:
+                throw Wrong(source, what, "a number", value.Value);
+        }
+    }
+
+    public static float[] Floats(JsonElement? value, string source, string what) =>
+        [.. Array(value, source, what).Select((v, i) => (float)Double(v, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+
+    public static double?[] Scores(JsonElement? value, string source, string what) =>
+        [.. Array(value, source, what).Select((v, i) => Score(v, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+
+    public static int Int(JsonElement value, string source, string what) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : throw Wrong(source, what, "an integer", value);
+
+    /// <summary>The <c>neuron_id</c> of a file, or null when it has none.</summary>
+    public static OpenAiNeuronId? NeuronId(JsonElement root, string source)
+    {
+        if (Get(root, "neuron_id") is not { ValueKind: JsonValueKind.Object } id)
+        {
+            return null;
+        }
+
+        var layer = Get(id, "layer_index") ?? throw Missing(source, "neuron_id", "layer_index");
+        var neuron = Get(id, "neuron_index") ?? throw Missing(source, "neuron_id", "neuron_index");
+        return new OpenAiNeuronId(Int(layer, source, "neuron_id.layer_index"), Int(neuron, source, "neuron_id.neuron_index"));
+    }
+
+    public static OpenAiFormatException Missing(string source, string what, string key) => new(source, $"{what} has no '{key}'");
+
+    public static OpenAiFormatException Wrong(string source, string what, string expected, JsonElement actual) =>
+        new(source, $"{what} should be {expected}, not {Describe(actual)}");
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Null => "null",
+        _ => value.ValueKind.ToString().ToLowerInvariant(),
+    };
+}
