@@ -8,7 +8,7 @@ internal static class CorpusSections
 {
     public static IReadOnlyList<ISectionSource> For(ICorpusReader corpus) => corpus switch
     {
-        CorpusStore => [],
+        CorpusStore store => [new NeuroNav.Build.Gpt4.Gpt4SectionSource(new NeuroNav.Corpus.Gpt4.Gpt4Store(store.Root, store.Format))],
         _ => [],
     };
 }
