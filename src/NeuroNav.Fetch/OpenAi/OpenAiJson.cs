@@ -35,7 +35,9 @@ internal static class OpenAiJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : "";
-            throw new OpenAiFormatException(source, $"not one JSON value{where}: {e.Message}", e);
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new OpenAiFormatException(source, $"not one JSON value{where}: {(cut > 0 ? message[..cut] : message)}", e);
         }
     }
 
