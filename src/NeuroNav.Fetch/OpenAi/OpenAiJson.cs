@@ -138,18 +138,34 @@ internal static class OpenAiJson
     public static string String(JsonElement value, string source, string what) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Wrong(source, what, "a string", value);
 
-    public static string[] Strings(JsonElement? value, string source, string what) =>
-        [.. Array(value, source, what).Select((t, i) => String(t, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+    public static string[] Strings(JsonElement? value, string source, string what)
+    {
+        if (ArrayOrNull(value, source, what) is not { } array)
+        {
+            return [];
+        }
+
+        var result = new string[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            result[i] = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Wrong(source, Item(what, i), "a string", item);
+            i++;
+        }
+
+        return result;
+    }
 
     /// <summary>A number; null for JSON null, NaN and ±Infinity (bare or quoted).</summary>
     public static double? Score(JsonElement? value, string source, string what)
     {
-        var d = Double(value, source, what);
+        var d = Double(value, source, what, -1);
         return double.IsFinite(d) ? d : null;
     }
 
     /// <summary>A number as double; NaN for absent or JSON null; ±Infinity and NaN as written.</summary>
-    public static double Double(JsonElement? value, string source, string what)
+    /// <param name="index">The element's index in <paramref name="what"/>, or -1; the path is built only for an error.</param>
+    public static double Double(JsonElement? value, string source, string what, int index)
     {
         switch (value)
         {
@@ -164,15 +180,54 @@ internal static class OpenAiJson
             case { ValueKind: JsonValueKind.String } s when s.ValueEquals("-Infinity"):
                 return double.NegativeInfinity;
             default:
-                throw Wrong(source, what, "a number", value.Value);
+                throw Wrong(source, index < 0 ? what : Item(what, index), "a number", value.Value);
         }
     }
 
-    public static float[] Floats(JsonElement? value, string source, string what) =>
-        [.. Array(value, source, what).Select((v, i) => (float)Double(v, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+    public static float[] Floats(JsonElement? value, string source, string what)
+    {
+        if (ArrayOrNull(value, source, what) is not { } array)
+        {
+            return [];
+        }
 
-    public static double?[] Scores(JsonElement? value, string source, string what) =>
-        [.. Array(value, source, what).Select((v, i) => Score(v, source, string.Create(CultureInfo.InvariantCulture, $"{what}[{i}]")))];
+        var result = new float[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            result[i] = (float)Double(item, source, what, i);
+            i++;
+        }
+
+        return result;
+    }
+
+    public static double?[] Scores(JsonElement? value, string source, string what)
+    {
+        if (ArrayOrNull(value, source, what) is not { } array)
+        {
+            return [];
+        }
+
+        var result = new double?[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var d = Double(item, source, what, i);
+            result[i++] = double.IsFinite(d) ? d : null;
+        }
+
+        return result;
+    }
+
+    private static JsonElement? ArrayOrNull(JsonElement? value, string source, string what) => value switch
+    {
+        null or { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.Array } a => a,
+        { } v => throw Wrong(source, what, "an array", v),
+    };
+
+    private static string Item(string what, int index) => string.Create(CultureInfo.InvariantCulture, $"{what}[{index}]");
 
     public static int Int(JsonElement value, string source, string what) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : throw Wrong(source, what, "an integer", value);

@@ -117,13 +117,16 @@ public static class OpenAiParser
         SameLength(tokens.Length, expected.Length, source, what + ".tokens", what + ".expected_activations");
         var scale = Get(obj, "activation_scale", "unit") is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
         var values = Array(Get(obj, "distribution_values"), source, what + ".distribution_values")
-            .Select((v, i) => Floats(v, source, Path(what + ".distribution_values", i))).ToArray();
+            .Select(v => Floats(v, source, what + ".distribution_values[]")).ToArray();
         var probabilities = Array(Get(obj, "distribution_probabilities"), source, what + ".distribution_probabilities")
-            .Select((v, i) => Floats(v, source, Path(what + ".distribution_probabilities", i))).ToArray();
+            .Select(v => Floats(v, source, what + ".distribution_probabilities[]")).ToArray();
         SameLength(values.Length, probabilities.Length, source, what + ".distribution_values", what + ".distribution_probabilities");
         for (var i = 0; i < values.Length; i++)
         {
-            SameLength(values[i].Length, probabilities[i].Length, source, Path(what + ".distribution_values", i), Path(what + ".distribution_probabilities", i));
+            if (values[i].Length != probabilities[i].Length)
+            {
+                SameLength(values[i].Length, probabilities[i].Length, source, Path(what + ".distribution_values", i), Path(what + ".distribution_probabilities", i));
+            }
         }
 
         SequenceSimulation? inner = null;

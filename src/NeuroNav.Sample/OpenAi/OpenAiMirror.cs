@@ -70,6 +70,23 @@ public static class OpenAiMirror
         return SyntheticExplainerData.Create(id, SplitMix64.Derive(SampleMirror.Seed, hash), KindOf(id));
     }
 
+    /// <summary>
+    /// Full-size synthetic files of any neuron for benchmarks: sequences and records of <paramref name="tokens"/> tokens
+    /// (OpenAI's GPT-2 XL records have 64), keyed by folder (<c>explanations</c>, <c>collated-activations</c>, ...).
+    /// </summary>
+    public static IReadOnlyDictionary<string, byte[]> RealisticFiles(NeuronId id, int tokens = 64)
+    {
+        var n = SyntheticExplainerData.Create(id, SplitMix64.Derive(SampleMirror.Seed, (ulong)((id.Layer * 100_000) + id.Neuron)), OpenAiSampleKind.Ordinary, tokens);
+        return new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["explanations"] = OpenAiFileWriter.Explanations(n, new OrjsonWriter()),
+            ["collated-activations"] = OpenAiFileWriter.NeuronRecord(n, new OrjsonWriter()),
+            ["related-neurons/weight-based"] = OpenAiFileWriter.RelatedNeurons(n, new OrjsonWriter()),
+            ["related-tokens/activation-based"] = OpenAiFileWriter.TokensByActivation(n, new OrjsonWriter()),
+            ["related-tokens/weight-based"] = OpenAiFileWriter.TokensByWeight(n, new OrjsonWriter()),
+        };
+    }
+
     /// <summary>Every file of the OpenAI mirror, sorted by path.</summary>
     public static IReadOnlyList<MirrorFile> Files()
     {

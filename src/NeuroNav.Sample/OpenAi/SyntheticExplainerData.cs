@@ -40,19 +40,19 @@ internal static class SyntheticExplainerData
         "words about time", "mathematical operators", "the token \" of\"",
     ];
 
-    public static SyntheticOpenAiNeuron Create(NeuronId id, ulong seed, OpenAiSampleKind kind)
+    public static SyntheticOpenAiNeuron Create(NeuronId id, ulong seed, OpenAiSampleKind kind, int tokens = 0)
     {
         var random = new SplitMix64(seed);
         var peak = Round(2 + (8 * random.NextDouble()));
-        var explanations = new List<SyntheticExplanation> { Explanation(ref random, peak, Phrases[random.Next(Phrases.Length)], flat: kind == OpenAiSampleKind.NullScore) };
+        var explanations = new List<SyntheticExplanation> { Explanation(ref random, peak, Phrases[random.Next(Phrases.Length)], flat: kind == OpenAiSampleKind.NullScore, tokens) };
         if (kind == OpenAiSampleKind.TwoExplanations)
         {
-            explanations.Add(Explanation(ref random, peak, Phrases[random.Next(Phrases.Length)] + " or nearby punctuation", flat: false));
+            explanations.Add(Explanation(ref random, peak, Phrases[random.Next(Phrases.Length)] + " or nearby punctuation", flat: false, tokens));
         }
 
-        var top = Enumerable.Range(0, 10).Select(i => Record(ref random, peak * (1 - (0.05 * i)))).ToList();
-        var quantiles = Enumerable.Range(0, 5).Select(b => (IReadOnlyList<SyntheticRecord>)[.. Enumerable.Range(0, 2).Select(_ => Record(ref random, peak * (0.05 + (0.2 * b))))]).ToList();
-        var randoms = Enumerable.Range(0, 5).Select(_ => Record(ref random, peak * 0.1)).ToList();
+        var top = Enumerable.Range(0, 10).Select(i => Record(ref random, peak * (1 - (0.05 * i)), tokens)).ToList();
+        var quantiles = Enumerable.Range(0, 5).Select(b => (IReadOnlyList<SyntheticRecord>)[.. Enumerable.Range(0, 2).Select(_ => Record(ref random, peak * (0.05 + (0.2 * b)), tokens))]).ToList();
+        var randoms = Enumerable.Range(0, 5).Select(_ => Record(ref random, peak * 0.1, tokens)).ToList();
         var all = top.Concat(quantiles.SelectMany(q => q)).Concat(randoms).SelectMany(r => r.Activations).ToArray();
         var (mean, variance, skewness, kurtosis) = Moments(all);
         var boundaries = new[] { 0.5, 0.9, 0.99, 0.999 }.Select(q => Round(Quantile(all, q))).ToArray();
@@ -69,12 +69,12 @@ internal static class SyntheticExplainerData
             byActivation, byWeight);
     }
 
-    private static SyntheticExplanation Explanation(ref SplitMix64 random, double peak, string text, bool flat)
+    private static SyntheticExplanation Explanation(ref SplitMix64 random, double peak, string text, bool flat, int tokenCount)
     {
         var sequences = new List<SyntheticSequence>();
         for (var s = 0; s < 10; s++)
         {
-            var length = random.Next(12, 20);
+            var length = tokenCount > 0 ? tokenCount : random.Next(12, 20);
             var tokens = Tokens(ref random, length);
             tokens[length / 2] = s % 3 == 0 ? "\n" : tokens[length / 2];
             var truth = new double[length];
@@ -109,9 +109,9 @@ internal static class SyntheticExplainerData
         return new SyntheticExplanation("synthetic: " + text, aev, arsq, aabs, sequences);
     }
 
-    private static SyntheticRecord Record(ref SplitMix64 random, double top)
+    private static SyntheticRecord Record(ref SplitMix64 random, double top, int tokenCount)
     {
-        var length = 16;
+        var length = tokenCount > 0 ? tokenCount : 16;
         var tokens = Tokens(ref random, length);
         var values = new double[length];
         for (var i = 0; i < length; i++)
