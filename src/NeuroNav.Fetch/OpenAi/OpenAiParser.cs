@@ -116,10 +116,10 @@ public static class OpenAiParser
         var expected = Floats(Get(obj, "expected_activations") ?? throw Missing(source, what, "expected_activations"), source, what + ".expected_activations");
         SameLength(tokens.Length, expected.Length, source, what + ".tokens", what + ".expected_activations");
         var scale = Get(obj, "activation_scale", "unit") is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
-        var values = Array(Get(obj, "distribution_values"), source, what + ".distribution_values")
-            .Select(v => Floats(v, source, what + ".distribution_values[]")).ToArray();
-        var probabilities = Array(Get(obj, "distribution_probabilities"), source, what + ".distribution_probabilities")
-            .Select(v => Floats(v, source, what + ".distribution_probabilities[]")).ToArray();
+        var valuesPath = what + ".distribution_values";
+        var probabilitiesPath = what + ".distribution_probabilities";
+        var values = Array(Get(obj, "distribution_values"), source, valuesPath).Select(v => Floats(v, source, valuesPath)).ToArray();
+        var probabilities = Array(Get(obj, "distribution_probabilities"), source, probabilitiesPath).Select(v => Floats(v, source, probabilitiesPath)).ToArray();
         SameLength(values.Length, probabilities.Length, source, what + ".distribution_values", what + ".distribution_probabilities");
         for (var i = 0; i < values.Length; i++)
         {
