@@ -54,7 +54,7 @@ internal static class Gpt4Heatmap
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    /// <summary>The index of the largest finite value, or -1.</summary>
+    /// <summary>The index of the largest finite value, or -1 when there is none above zero (nothing to outline).</summary>
     public static int ArgMax(float[] values)
     {
         var best = -1;
@@ -66,6 +66,6 @@ internal static class Gpt4Heatmap
             }
         }
 
-        return best;
+        return best >= 0 && values[best] > 0 ? best : -1;
     }
 }

@@ -140,7 +140,7 @@ internal sealed class Gpt4PageView
 
     internal sealed class RecordView(Gpt4ActivationRecord r, ColorScale scale)
     {
-        public string MaxActivation => r.Activations.Length == 0 || Gpt4Heatmap.ArgMax(r.Activations) < 0 ? "–" : Format(r.Activations[Gpt4Heatmap.ArgMax(r.Activations)]);
+        public string MaxActivation => r.Activations.Any(float.IsFinite) ? Format(r.Activations.Where(float.IsFinite).Max()) : "–";
 
         public string Html => Gpt4Heatmap.Render(r.Tokens, r.Activations, scale, Gpt4Heatmap.ArgMax(r.Activations));
     }
