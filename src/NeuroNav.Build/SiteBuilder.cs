@@ -4,6 +4,7 @@ using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Layers;
 using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Search;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -46,6 +47,8 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             output.Write(ApiPaths.Schema(name), SchemaFiles.Read(name), $"schema '{name}'");
         }
 
+        ExplanationSearch.WriteSchema(output);
+
         foreach (var file in pages.StaticFiles())
         {
             output.Write(file.Path, file.Bytes, $"static file '{file.Path}'");
@@ -75,6 +78,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         CancellationToken ct)
     {
         var rows = new List<(LayerSummary Summary, CoverageTally Coverage)>();
+        var explanations = new ExplanationIndex();
         foreach (var (_, layer) in partitions.Where(p => p.Model == model.Id))
         {
             ct.ThrowIfCancellationRequested();
@@ -95,9 +99,11 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
                 neurons = await layers.SummarizeAsync(model, layer, stream, ct).ConfigureAwait(false);
             }
 
+            explanations.Add(layer, neurons);
             rows.Add((new LayerSummary(layer, layerCoverage.ToCounts(), IndexDocuments.Top(neurons, IndexDocuments.ModelTop)), layerCoverage));
         }
 
+        ExplanationSearch.Write(output, model.Id, explanations);
         var total = ModelCoverage(model, coverage);
         var producerName = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);

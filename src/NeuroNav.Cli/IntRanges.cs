@@ -44,8 +44,11 @@ public static class IntRanges
         return merged;
     }
 
+    /// <summary>Bounded well below <see cref="int.MaxValue"/>, so a range's exclusive end cannot overflow.</summary>
+    private const int Largest = 1 << 24;
+
     private static int ParseInt(string s, string optionName) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= Largest
             ? v
-            : throw new ArgumentException($"{optionName}: '{s}' is not a non-negative integer");
+            : throw new ArgumentException($"{optionName}: '{s}' is not an integer from 0 to {Largest.ToString(CultureInfo.InvariantCulture)}");
 }

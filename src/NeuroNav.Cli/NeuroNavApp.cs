@@ -23,11 +23,14 @@ public static class NeuroNavApp
             config.AddCommand<DemoCommand>("demo").WithExample("demo");
             config.AddCommand<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
             config.AddCommand<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
+            config.AddCommand<VerifyCommand>("verify").WithExample("verify", "--dir", "output", "--corpus", "corpus");
             config.AddCommand<ServeCommand>("serve").WithExample("serve", "--dir", "output");
             config.AddCommand<CompactCommand>("compact").WithExample("compact", "--corpus", "corpus");
             config.AddCommand<ModelsCommand>("models");
             config.AddCommand<CatalogCommand>("catalog");
             config.AddCommand<SampleCommand>("sample");
+            config.AddCommand<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
+            config.AddCommand<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
             config.AddCommand<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
             config.SetExceptionHandler((e, _) => Report(console ?? AnsiConsole.Console, e));
         });

@@ -77,7 +77,8 @@ internal static class Compactor
             throw;
         }
 
-        foreach (var path in old)
+        // Old neurons parts first: killed midway, no remaining neurons part lacks its texts part.
+        foreach (var path in old.OrderBy(p => p.Contains(CorpusLayout.Neurons, StringComparison.Ordinal) ? 0 : 1))
         {
             File.Delete(path);
         }

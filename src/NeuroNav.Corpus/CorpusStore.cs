@@ -60,8 +60,10 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
 
     /// <summary>
     /// Stores a batch of one layer: the neurons fetched and a coverage row for every attempt. One atomic part file per
-    /// table (a table with no rows in this batch gets none), all three with the same part name. Texts are committed
-    /// before neurons, so a neuron is never listed without its texts; on failure the files already committed are removed.
+    /// table (a table with no rows in this batch gets none), all three with the same part name. The neurons part is the
+    /// commit point and comes last: a neuron is never listed without its texts and its coverage row, so a process killed
+    /// mid-batch leaves neurons that the next scrape fetches again, never ones it skips without a coverage row.
+    /// On failure the files already committed are removed.
     /// </summary>
     public async Task WriteBatchAsync(string model, int layer, IReadOnlyList<NeuroscopeNeuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct)
     {
@@ -84,18 +86,18 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
                 committed.Add(path);
             }
 
+            if (coverage.Count > 0)
+            {
+                var path = Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name);
+                await PartWriter.WriteAsync(path, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
+                committed.Add(path);
+            }
+
             if (sorted.Count > 0)
             {
                 var path = Path.Combine(Dir(CorpusLayout.Neurons, model, layer), name);
                 var rows = sorted.Select(NeuronRow.Of).ToList();
                 await PartWriter.WriteAsync(path, NeuronsTable.Schema, NeuronsTable.Options(Format), w => NeuronsTable.WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
-
-            if (coverage.Count > 0)
-            {
-                var path = Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name);
-                await PartWriter.WriteAsync(path, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
                 committed.Add(path);
             }
         }

@@ -17,6 +17,7 @@ public sealed class CliTests
     [InlineData("catalog")]
     [InlineData("sample")]
     [InlineData("bench")]
+    [InlineData("verify")]
     public async Task Every_verb_has_help(string verb)
     {
         var console = new TestConsole().Width(200);

@@ -13,13 +13,15 @@ namespace NeuroNav.TestKit;
 /// <summary>One scripted answer: status, headers, body, and how long to wait before sending it.</summary>
 /// <param name="Chunked">Send the body without a Content-Length header.</param>
 /// <param name="Abort">Drop the connection instead of answering (a connection reset for the client).</param>
+/// <param name="DeclaredLength">Declare this Content-Length, send <paramref name="Body"/> (shorter), then drop the connection: a truncated body.</param>
 public sealed record ScriptedResponse(
     int Status,
     byte[] Body,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     TimeSpan Delay,
     bool Chunked = false,
-    bool Abort = false)
+    bool Abort = false,
+    long? DeclaredLength = null)
 {
     public static ScriptedResponse Html(string html) => Bytes(Encoding.UTF8.GetBytes(html));
 
@@ -140,10 +142,15 @@ public sealed class ScriptedServer : IAsyncDisposable
 
             if (!response.Chunked)
             {
-                context.Response.ContentLength = response.Body.Length;
+                context.Response.ContentLength = response.DeclaredLength ?? response.Body.Length;
             }
 
             await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+            if (response.DeclaredLength is not null)
+            {
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                context.Abort();
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

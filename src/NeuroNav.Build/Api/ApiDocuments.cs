@@ -20,7 +20,23 @@ internal sealed record CoverageMapDoc(
 
 internal sealed record LinksDoc(string Api, string Html);
 
-internal sealed record NeuronSummaryDoc(int Neuron, IReadOnlyList<string> Available, float? MaxActivation, double? MaxRange);
+/// <summary>A neuron's row in the listings; <see cref="Rank"/> is its place in the layer under the default interest ranking (1 = first).</summary>
+internal sealed record NeuronSummaryDoc(
+    int Neuron,
+    int Rank,
+    IReadOnlyList<string> Available,
+    float? MaxActivation,
+    double? MaxRange,
+    float? TopExampleRange,
+    float? Variance,
+    float? Skewness,
+    float? ExcessKurtosis,
+    float? FractionPositive,
+    string? TopToken,
+    float? TopTokenShare,
+    double? Gpt4Score,
+    string? Explanation,
+    double? GraphScore);
 
 internal sealed record SiteModelDoc(
     string Id,

@@ -1,5 +1,6 @@
 using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Api;
@@ -17,19 +18,31 @@ internal static class IndexDocuments
         new(SourceInfo.Gpt4.Id, SourceInfo.Gpt4.AvailableLabel, "https://openaipublic.blob.core.windows.net/neuron-explainer/"),
     ];
 
-    /// <summary>The <paramref name="count"/> neurons with the highest max activation, ties by neuron ascending.</summary>
-    public static IReadOnlyList<NeuronSummary> Top(IEnumerable<NeuronSummary> neurons, int count) =>
-        [.. neurons.Where(n => n.MaxActivation is not null)
-            .OrderByDescending(n => n.MaxActivation!.Value)
-            .ThenBy(n => n.Neuron)
-            .Take(count)];
+    /// <summary>The first <paramref name="count"/> neurons under the default interest ranking (<see cref="InterestRanking"/>).</summary>
+    public static IReadOnlyList<NeuronSummary> Top(IEnumerable<NeuronSummary> neurons, int count) => InterestRanking.Top(neurons, count);
 
     public static ModelMetadataDoc Metadata(ModelInfo m) =>
         new(m.Id, m.ActivationFunction, m.Dataset, m.Layers, m.NeuronsPerLayer, m.TotalNeurons, m.Parameters);
 
-    public static LayerIndexDoc Layer(ModelInfo model, int layer, CoverageTally coverage, IReadOnlyList<NeuronSummary> neurons) =>
-        new("layer-index", JsonOutput.SchemaVersion, model.Id, layer, model.NeuronsPerLayer, coverage.ToDoc(),
-            Summaries(Top(neurons, LayerTop)), Summaries(neurons));
+    public static LayerIndexDoc Layer(ModelInfo model, int layer, CoverageTally coverage, IReadOnlyList<NeuronSummary> neurons)
+    {
+        var ranked = InterestRanking.Order(neurons);
+        var ranks = Ranks(ranked);
+        return new("layer-index", JsonOutput.SchemaVersion, model.Id, layer, model.NeuronsPerLayer, coverage.ToDoc(),
+            Summaries(ranked.Take(LayerTop), ranks), Summaries(neurons, ranks));
+    }
+
+    /// <summary>Each neuron's 1-based place in <paramref name="ranked"/>.</summary>
+    public static IReadOnlyDictionary<int, int> Ranks(IReadOnlyList<NeuronSummary> ranked)
+    {
+        var ranks = new Dictionary<int, int>(ranked.Count);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            ranks[ranked[i].Neuron] = i + 1;
+        }
+
+        return ranks;
+    }
 
     public static ModelIndexDoc Model(ModelInfo model, CoverageTally coverage, IReadOnlyList<(LayerSummary Summary, CoverageTally Coverage)> layers) =>
         new("model-index", JsonOutput.SchemaVersion, Metadata(model), coverage.ToDoc(),
@@ -37,7 +50,7 @@ internal static class IndexDocuments
                 l.Summary.Layer,
                 l.Coverage.ToDoc(),
                 new LinksDoc(ApiPaths.LayerIndex(model.Id, l.Summary.Layer), ApiPaths.LayerHtml(model.Id, l.Summary.Layer)),
-                Summaries(l.Summary.Top)))]);
+                Summaries(l.Summary.Top, Ranks(l.Summary.Top))))]);
 
     public static SiteIndexDoc Site(IReadOnlyList<(ModelSummary Summary, CoverageTally Coverage)> models) =>
         new("site-index", JsonOutput.SchemaVersion, JsonOutput.Generator, Sources,
@@ -53,6 +66,27 @@ internal static class IndexDocuments
                 m.Summary.LayersWithData,
                 new LinksDoc(ApiPaths.ModelIndex(m.Summary.Model.Id), ApiPaths.ModelHtml(m.Summary.Model.Id))))]);
 
-    private static IReadOnlyList<NeuronSummaryDoc> Summaries(IEnumerable<NeuronSummary> rows) =>
-        [.. rows.Select(r => new NeuronSummaryDoc(r.Neuron, r.Available, r.MaxActivation, r.MaxRange))];
+    private static IReadOnlyList<NeuronSummaryDoc> Summaries(IEnumerable<NeuronSummary> rows, IReadOnlyDictionary<int, int> ranks) =>
+        [.. rows.Select(r => Summary(r, ranks[r.Neuron]))];
+
+    private static NeuronSummaryDoc Summary(NeuronSummary r, int rank)
+    {
+        var s = r.Statistics;
+        return new NeuronSummaryDoc(
+            r.Neuron,
+            rank,
+            r.Available,
+            r.MaxActivation is { } max && float.IsFinite(max) ? max : null,
+            r.MaxRange is { } range && double.IsFinite(range) ? range : null,
+            StatsJson.Round(s.TopExampleRange),
+            StatsJson.Round(s.Activations.Variance),
+            StatsJson.Round(s.Activations.Skewness),
+            StatsJson.Round(s.Activations.ExcessKurtosis),
+            StatsJson.Round(s.Activations.FractionPositive),
+            s.TopTokens.Token,
+            StatsJson.Round(s.TopTokens.Share),
+            r.Gpt4Score is { } g && double.IsFinite(g) ? g : null,
+            r.Explanation,
+            r.GraphScore is { } n && double.IsFinite(n) ? n : null);
+    }
 }

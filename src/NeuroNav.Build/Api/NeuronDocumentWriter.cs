@@ -41,6 +41,16 @@ internal sealed class NeuronDocumentWriter : IDisposable
     private static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("metadata");
     private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
     private static readonly JsonEncodedText Links = JsonEncodedText.Encode("links");
+    private static readonly JsonEncodedText TopExampleRange = JsonEncodedText.Encode("top_example_range");
+    private static readonly JsonEncodedText TokensCounted = JsonEncodedText.Encode("tokens");
+    private static readonly JsonEncodedText Mean = JsonEncodedText.Encode("mean");
+    private static readonly JsonEncodedText Variance = JsonEncodedText.Encode("variance");
+    private static readonly JsonEncodedText Skewness = JsonEncodedText.Encode("skewness");
+    private static readonly JsonEncodedText ExcessKurtosis = JsonEncodedText.Encode("excess_kurtosis");
+    private static readonly JsonEncodedText FractionPositive = JsonEncodedText.Encode("fraction_positive");
+    private static readonly JsonEncodedText TopToken = JsonEncodedText.Encode("top_token");
+    private static readonly JsonEncodedText TopTokenShare = JsonEncodedText.Encode("top_token_share");
+    private static readonly JsonEncodedText DistinctTopTokens = JsonEncodedText.Encode("distinct_top_tokens");
     private static readonly JsonEncodedText Html = JsonEncodedText.Encode("html");
     private static readonly JsonEncodedText Previous = JsonEncodedText.Encode("previous");
     private static readonly JsonEncodedText Next = JsonEncodedText.Encode("next");
@@ -113,6 +123,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
         Number(w, MaxActivation, stats.MaxActivation);
         Number(w, MaxRange, stats.MaxRange);
         w.WriteNumber(Texts, stats.Texts);
+        WriteActivationStatistics(w, stats.Activations);
         w.WriteEndObject();
         w.WriteStartObject(Links);
         w.WriteString(Html, ApiPaths.NeuronHtml(model, layer, n));
@@ -154,6 +165,22 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteEndObject();
         w.Flush();
         return _document.WrittenSpan;
+    }
+
+    /// <summary>The statistics of the stored examples, written as float32 (their precision is that of the activations).</summary>
+    private static void WriteActivationStatistics(Utf8JsonWriter w, Stats.ActivationStatistics a)
+    {
+        var m = a.Activations;
+        Number(w, TopExampleRange, Stats.StatsJson.Round(a.TopExampleRange));
+        w.WriteNumber(TokensCounted, m.Count);
+        Number(w, Mean, Stats.StatsJson.Round(m.Mean));
+        Number(w, Variance, Stats.StatsJson.Round(m.Variance));
+        Number(w, Skewness, Stats.StatsJson.Round(m.Skewness));
+        Number(w, ExcessKurtosis, Stats.StatsJson.Round(m.ExcessKurtosis));
+        Number(w, FractionPositive, Stats.StatsJson.Round(m.FractionPositive));
+        w.WriteString(TopToken, a.TopTokens.Token);
+        Number(w, TopTokenShare, Stats.StatsJson.Round(a.TopTokens.Share));
+        w.WriteNumber(DistinctTopTokens, a.TopTokens.Distinct);
     }
 
     private static void WriteSectionOrNull(Utf8JsonWriter w, JsonEncodedText key, SourceInfo source, IReadOnlyList<NeuronSection> sections)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Html;
@@ -7,8 +9,11 @@ namespace NeuroNav.Build.Html;
 /// <summary>Turns the index, model and layer page models into what their templates print.</summary>
 internal static class ListingViews
 {
-    /// <summary>How many neurons the layer page lists first, by max activation.</summary>
-    public const int LayerTopCount = 20;
+    /// <summary>
+    /// How many rows of the default ranking the layer page renders on the server: enough to read at once without
+    /// JavaScript, few enough for a fast first paint; layer.js then fills the table from the layer's JSON.
+    /// </summary>
+    public const int LayerRows = 100;
 
     public static IndexView Index(IndexPageModel page) => new(
         page.Models.Select(m => new ModelRowView(
@@ -24,24 +29,24 @@ internal static class ListingViews
             l.Layer,
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
             Coverage(l.Coverage),
-            l.Top.Select(n => Row(n, Numbers.Int(l.Layer) + "/")).ToList())).ToList());
+            l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1)).ToList())).ToList());
 
     public static LayerView Layer(LayerPageModel page)
     {
-        var top = page.Neurons
-            .Where(n => n.MaxActivation is { } v && !float.IsNaN(v))
-            .OrderByDescending(n => n.MaxActivation!.Value)
-            .ThenBy(n => n.Neuron)
-            .Take(LayerTopCount)
-            .Select(n => Row(n, ""))
-            .ToList();
+        var ranked = InterestRanking.Order(page.Neurons);
+        var model = page.Model;
+        var layer = page.Layer;
         return new LayerView(
-            Facts(page.Model),
-            page.Layer,
+            Facts(model),
+            layer,
             Coverage(page.Coverage),
             Numbers.Count(page.Neurons.Count),
-            top,
-            page.Neurons.Select(n => Row(n, "")).ToList());
+            page.Neurons.Count,
+            [.. ranked.Take(LayerRows).Select((n, i) => Row(n, "", i + 1))],
+            [.. page.Neurons.Select(n => new NeuronLinkView(n.Neuron, Numbers.Int(n.Neuron) + ".html"))],
+            layer > 0 ? $"../{Numbers.Int(layer - 1)}/index.html" : null,
+            layer + 1 < model.Layers ? $"../{Numbers.Int(layer + 1)}/index.html" : null,
+            $"../../api/{model.Id}/{Numbers.Int(layer)}/index.json");
     }
 
     public static ModelFactsView Facts(ModelInfo m) => new(
@@ -93,8 +98,50 @@ internal static class ListingViews
 
     private static bool HasData(LayerSummary layer) => layer.Top.Count > 0 || layer.Coverage.Any(c => c.Present > 0);
 
-    private static NeuronRowView Row(NeuronSummary n, string prefix) =>
-        new(n.Neuron, prefix + Numbers.Int(n.Neuron) + ".html", Numbers.Float(n.MaxActivation), Numbers.Double(n.MaxRange));
+    /// <param name="rank">Its place in the default ranking of its layer; the rows given are in that order.</param>
+    private static NeuronRowView Row(NeuronSummary n, string prefix, int rank)
+    {
+        var s = n.Statistics;
+        return new(
+            n.Neuron,
+            prefix + Numbers.Int(n.Neuron) + ".html",
+            rank,
+            Numbers.Float(n.MaxActivation),
+            Numbers.Double(n.MaxRange),
+            Stat(s.TopExampleRange),
+            Stat(s.Activations.Variance),
+            Stat(s.Activations.Skewness),
+            Stat(s.Activations.ExcessKurtosis),
+            Stat(s.Activations.FractionPositive),
+            s.TopTokens.Token is { } token ? Visible(token) : null,
+            Stat(s.TopTokens.Share),
+            Stat(n.Gpt4Score),
+            Stat(n.GraphScore),
+            n.Explanation);
+    }
+
+    /// <summary>A statistic for reading: 4 significant digits (<c>0.7428</c>, <c>1.235E-05</c>), "–" when undefined.</summary>
+    public static string Stat(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>A token as a listing shows it: newline ↵, tab ⇥, other control characters as control pictures.</summary>
+    public static string Visible(string token)
+    {
+        var text = new StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            text.Append(c switch
+            {
+                '\n' => '\u21b5',
+                '\t' => '\u21e5',
+                < ' ' => (char)(0x2400 + c),
+                '\u007f' => '\u2421',
+                _ => c,
+            });
+        }
+
+        return text.ToString();
+    }
 
     private static string SourceLabel(string sourceId) =>
         SourceInfo.All.FirstOrDefault(s => s.Id == sourceId)?.AvailableLabel ?? sourceId;

@@ -19,7 +19,7 @@ internal static class NeuronViews
             "../index.html",
             "../../index.html",
             $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
-            page.NeuroscopeUrl);
+            HttpLinks.OrNull(page.NeuroscopeUrl) ?? "");
         var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, scratch) : null;
         return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope, sections);
     }

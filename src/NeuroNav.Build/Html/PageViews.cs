@@ -34,25 +34,6 @@ internal sealed record CoverageView(
     string Invalid,
     string NotAttempted);
 
-/// <summary>A neuron in a listing. <see cref="Href"/> is relative to the page that lists it.</summary>
-internal sealed record NeuronRowView(int Neuron, string Href, string MaxActivation, string MaxRange);
-
-internal sealed record IndexView(IReadOnlyList<ModelRowView> Models);
-
-internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
-
-internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers);
-
-internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
-
-internal sealed record LayerView(
-    ModelFactsView Facts,
-    int Layer,
-    IReadOnlyList<CoverageView> Coverage,
-    string NeuronCount,
-    IReadOnlyList<NeuronRowView> Top,
-    IReadOnlyList<NeuronRowView> Neurons);
-
 internal sealed record NeuronView(
     ModelFactsView Facts,
     int Layer,

@@ -1,12 +1,16 @@
 using NeuroNav.Build.Api;
 using NeuroNav.Build.Pages;
 using NeuroNav.Build.Sources;
+using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Layers;
 
-/// <summary>A neuron's headline numbers: the largest Max Act over its texts, its colour range and its text count.</summary>
-internal readonly record struct NeuronStatistics(float? MaxActivation, double? MaxRange, int Texts)
+/// <summary>
+/// A neuron's headline numbers: the largest Max Act over its texts, its colour range, its text count and the
+/// statistics of its stored examples (<see cref="ActivationStatistics"/>).
+/// </summary>
+internal readonly record struct NeuronStatistics(float? MaxActivation, double? MaxRange, int Texts, ActivationStatistics Activations)
 {
     public static readonly IReadOnlyList<string> NeuroscopeOnly = [SourceInfo.Neuroscope.AvailableLabel];
 
@@ -21,7 +25,7 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
             }
         }
 
-        return new NeuronStatistics(max, JsonOutput.Finite(neuron.MaxRange), neuron.Texts.Count);
+        return new NeuronStatistics(max, JsonOutput.Finite(neuron.MaxRange), neuron.Texts.Count, ActivationStatistics.Of(neuron.Texts));
     }
 
     /// <summary>The neuron's listing row, with the scores and labels of the other sources' <paramref name="sections"/>.</summary>
@@ -29,11 +33,14 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
     {
         if (sections.Count == 0)
         {
-            return new(neuron, NeuroscopeOnly, MaxActivation, MaxRange);
+            return new(neuron, NeuroscopeOnly, MaxActivation, MaxRange) { Statistics = Activations };
         }
 
         var gpt4 = sections.FirstOrDefault(s => s.Source == SourceInfo.Gpt4)?.Data;
         var graph = sections.FirstOrDefault(s => s.Source == SourceInfo.Neuron2Graph)?.Data;
-        return new(neuron, NeuronSections.Available(sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score);
+        return new(neuron, NeuronSections.Available(sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score)
+        {
+            Statistics = Activations,
+        };
     }
 }

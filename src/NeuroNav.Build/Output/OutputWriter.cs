@@ -13,6 +13,7 @@ internal sealed class OutputWriter
 {
     private readonly string _root;
     private readonly Dictionary<string, ManifestEntry> _previous;
+    private readonly RealDirectories _directories;
     private readonly ConcurrentDictionary<string, (ManifestEntry Entry, string Producer)> _produced = new(StringComparer.Ordinal);
     private long _written;
     private long _unchanged;
@@ -22,6 +23,8 @@ internal sealed class OutputWriter
     {
         _root = root;
         _previous = previous;
+        _directories = new RealDirectories(root);
+        _directories.Check(Path.Combine(TempDirectory, "file"));
     }
 
     public long FilesWritten => Interlocked.Read(ref _written);
@@ -51,13 +54,14 @@ internal sealed class OutputWriter
         }
 
         var file = OutputPath.Resolve(_root, path);
+        _directories.Check(file);
         if (_previous.TryGetValue(path, out var old) && old == entry && SizeOnDisk(file) == entry.Bytes)
         {
             Interlocked.Increment(ref _unchanged);
             return;
         }
 
-        AtomicFile.WriteAllBytes(file, bytes);
+        AtomicFile.WriteAllBytes(file, bytes, TempDirectory);
         Interlocked.Increment(ref _written);
         Interlocked.Add(ref _bytesWritten, bytes.Length);
     }
@@ -96,15 +100,25 @@ internal sealed class OutputWriter
         var file = Path.Combine(_root, OutputPath.Manifest);
         if (!File.Exists(file) || !File.ReadAllBytes(file).AsSpan().SequenceEqual(manifest))
         {
-            AtomicFile.WriteAllBytes(file, manifest);
+            AtomicFile.WriteAllBytes(file, manifest, TempDirectory);
             _written++;
             _bytesWritten += manifest.Length;
         }
+
+        // Staged files of a build killed before this one are never renamed into place: drop them with the folder.
+        if (Directory.Exists(TempDirectory))
+        {
+            Directory.Delete(TempDirectory, recursive: true);
+        }
     }
+
+    /// <summary>Files are staged outside the site's paths, so a killed build leaves nothing half-written among them.</summary>
+    private string TempDirectory => Path.Combine(_root, AtomicFile.TempFolder);
 
     private void Remove(string path)
     {
         var file = OutputPath.Resolve(_root, path);
+        _directories.Check(file);
         File.Delete(file);
         FilesRemoved++;
         for (var dir = Path.GetDirectoryName(file); dir is not null && dir.Length > _root.Length; dir = Path.GetDirectoryName(dir))

@@ -1,4 +1,5 @@
 using NeuroNav.Build.Sources;
+using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
 namespace NeuroNav.Build.Pages;
@@ -20,7 +21,11 @@ public sealed record NeuronSummary(
     double? MaxRange,
     double? Gpt4Score = null,
     string? Explanation = null,
-    double? GraphScore = null);
+    double? GraphScore = null)
+{
+    /// <summary>The statistics of its stored examples; <see cref="ActivationStatistics.Empty"/> when none were computed.</summary>
+    public ActivationStatistics Statistics { get; init; } = ActivationStatistics.Empty;
+}
 
 /// <summary>One layer's row in its model's listing.</summary>
 public sealed record LayerSummary(int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Top);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using NeuroNav.Build;
+using NeuroNav.Build.Profiles;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using Spectre.Console;
@@ -32,6 +33,14 @@ public sealed class BuildSettings : CommandSettings
     [DefaultValue(2)]
     public int Parallelism { get; init; } = 2;
 
+    [CommandOption("--indexes-only")]
+    [Description("Write only the site-wide and model indexes, reading layers for their summaries (a partitioned rebuild's final job).")]
+    public bool IndexesOnly { get; init; }
+
+    [CommandOption("--profile <NAME>")]
+    [Description("Build for a host: 'pages' (GitHub Pages: toy models, trimmed, < 1 GB, checked) or 'full' (object storage). See 'neuronav plan'.")]
+    public string? Profile { get; init; }
+
     public override ValidationResult Validate() =>
         Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1") : ValidationResult.Success();
 
@@ -52,9 +61,13 @@ public sealed class BuildSettings : CommandSettings
             }
 
             (first, last) = (ranges[0].Start, ranges[0].End - 1);
+            foreach (var model in Models.Select(m => catalog[m]).Where(m => last >= m.Layers))
+            {
+                throw new ArgumentException($"--layers: {model.Id} has layers 0-{model.Layers - 1}");
+            }
         }
 
-        return new BuildOptions(Output, Models, first, last, Parallelism);
+        return IndexesOnly ? new BuildOptions(Output, Models, int.MaxValue, int.MaxValue, Parallelism) : new BuildOptions(Output, Models, first, last, Parallelism);
     }
 }
 
@@ -73,7 +86,16 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
             return (int)ExitCode.BadArguments;
         }
 
-        await BuildRunner.RunAsync(console, corpus, catalog, settings.ToOptions(catalog), linked.Token);
+        var profile = settings.Profile is null ? null : BuildProfile.Named(settings.Profile);
+        var options = profile?.Apply(settings.ToOptions(catalog)) ?? settings.ToOptions(catalog);
+        using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
+        if (profile is not null)
+        {
+            await PlanCommand.CheckPlanAsync(console, corpus, catalog, profile, options, linked.Token);
+        }
+
+        await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, linked.Token);
+        profile.CheckOutput(options.OutputDirectory);
         console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
         return (int)ExitCode.Success;
     }

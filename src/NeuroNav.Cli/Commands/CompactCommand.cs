@@ -32,6 +32,7 @@ public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactS
             return (int)ExitCode.BadArguments;
         }
 
+        using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
         var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
         foreach (var (model, layer) in partitions)
         {

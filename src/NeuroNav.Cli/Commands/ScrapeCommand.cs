@@ -164,6 +164,7 @@ public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSet
         var targets = settings.Targets(catalog);
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
         var corpus = new CorpusStore(settings.Corpus);
         var report = settings.IsGpt4
             ? await ScrapeRunner.RunGpt4Async(console, new Gpt4Store(corpus.Root, corpus.Format), settings.ToFetchOptions(), targets, settings.OpenAiUndocumented, linked.Token)

@@ -7,13 +7,18 @@ namespace NeuroNav.Build.Tests.Api;
 public sealed class IndexDocumentTests
 {
     [Fact]
-    public async Task Layer_index_ranks_top_by_max_activation_with_ties_by_neuron_and_lists_every_neuron()
+    public async Task Layer_index_ranks_top_by_kurtosis_with_ties_by_max_activation_and_lists_every_neuron()
     {
         using var site = new TinySite();
         await site.BuildAsync();
 
         using var doc = Json(site, "api/tiny-a/0/index.json");
-        Assert.Equal([1, 0, 2, 7], doc.RootElement.GetProperty("top").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
+        // Excess kurtosis of the two texts' finite values: 1 → 0.743, 0 and 2 → 0.110 (tie, same max), 7 → -1.184, 5 → -1.5.
+        var top = doc.RootElement.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal([1, 0, 2, 7, 5], top.Select(r => r.GetProperty("neuron").GetInt32()));
+        Assert.Equal([1, 2, 3, 4, 5], top.Select(r => r.GetProperty("rank").GetInt32()));
+        Assert.Equal(0.74284, top[0].GetProperty("excess_kurtosis").GetDouble(), 6);
+        Assert.Equal([2, 1, 3, 5, 4], doc.RootElement.GetProperty("neurons").EnumerateArray().Select(r => r.GetProperty("rank").GetInt32()));
         Assert.Equal([0, 1, 2, 5, 7], doc.RootElement.GetProperty("neurons").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
         var nan = doc.RootElement.GetProperty("neurons")[3];
         Assert.Equal(JsonValueKind.Null, nan.GetProperty("max_activation").ValueKind);
@@ -33,7 +38,7 @@ public sealed class IndexDocumentTests
         using var model = Json(site, "api/tiny-a/index.json");
         Assert.Equal((16, 6, 1, 1, 1, 7), Counts(model.RootElement.GetProperty("coverage").GetProperty("neuroscope")));
         Assert.Equal([0, 1], model.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("layer").GetInt32()));
-        Assert.Equal([1, 0, 2, 7], model.RootElement.GetProperty("layers")[0].GetProperty("top").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
+        Assert.Equal([1, 0, 2, 7, 5], model.RootElement.GetProperty("layers")[0].GetProperty("top").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
         Assert.Equal("api/tiny-a/1/index.json", model.RootElement.GetProperty("layers")[1].GetProperty("links").GetProperty("api").GetString());
     }
 
@@ -82,7 +87,7 @@ public sealed class IndexDocumentTests
         Assert.False(File.Exists(site.File("api/tiny-a/0/1.json")));
         Assert.True(File.Exists(site.File("api/tiny-a/1/3.json")));
         using var model = Json(site, "api/tiny-a/index.json");
-        Assert.Equal([1, 0, 2, 7], model.RootElement.GetProperty("layers")[0].GetProperty("top").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
+        Assert.Equal([1, 0, 2, 7, 5], model.RootElement.GetProperty("layers")[0].GetProperty("top").EnumerateArray().Select(r => r.GetProperty("neuron").GetInt32()));
     }
 
     [Fact]

@@ -72,12 +72,12 @@ public sealed class NeuronPageTests
     }
 
     [Fact]
-    public void Neuron_without_data_says_so_and_loads_no_script()
+    public void Neuron_without_data_says_so_and_loads_only_the_navigation_script()
     {
         var page = Parse(Renderer.RenderNeuron(NeuronPage(null)));
 
         Assert.Contains("stores no data for this neuron", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("script"));
+        Assert.Equal("../../assets/nav.js", Assert.Single(page.QuerySelectorAll("script")).GetAttribute("src"));
         Assert.Null(page.QuerySelector("#neuroscope"));
         Assert.NotNull(page.QuerySelector("a[href='https://neuroscope.io/gpt2-small/3/1337.html']"));
     }
@@ -91,7 +91,7 @@ public sealed class NeuronPageTests
         var page = Parse(bytes);
 
         Assert.Empty(page.QuerySelectorAll("img"));
-        Assert.Equal("../../assets/neuron.js", Assert.Single(page.QuerySelectorAll("script")).GetAttribute("src"));
+        Assert.Equal(["../../assets/neuron.js", "../../assets/nav.js"], page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")));
         Assert.Contains(Xss + Quotes, page.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
         Assert.Equal([Xss, Quotes], page.QuerySelectorAll("div.hm > span").Select(s => s.TextContent));
         Assert.Equal(["1", "0.5"], page.QuerySelectorAll("div.hm > span").Select(s => s.GetAttribute("title")));

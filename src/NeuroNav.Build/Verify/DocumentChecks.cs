@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Json.Schema;
+using NeuroNav.Build.Api;
+
+namespace NeuroNav.Build.Verify;
+
+/// <summary>Every JSON document of the API (schemas aside) against the embedded schema its <c>"schema"</c> key names.</summary>
+internal static class DocumentChecks
+{
+    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    {
+        var schemas = SchemaFiles.Names.ToDictionary(
+            name => name,
+            name => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(SchemaFiles.Read(name)), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
+            StringComparer.Ordinal);
+        var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
+        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var checkedCount = 0L;
+        foreach (var path in files.Where(IsDocument).Order(StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            checkedCount++;
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(bytes);
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new VerifyProblem(path, $"not valid JSON: {e.Message}"));
+                continue;
+            }
+
+            using (doc)
+            {
+                var name = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("schema", out var s) ? s.GetString() : null;
+                if (name is null || !schemas.TryGetValue(name, out var schema))
+                {
+                    problems.Add(new VerifyProblem(path, $"names no known schema ('{name}')"));
+                    continue;
+                }
+
+                if (!schema.Evaluate(doc.RootElement, quick).IsValid)
+                {
+                    var result = schema.Evaluate(doc.RootElement, detailed);
+                    var first = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).FirstOrDefault() ?? "invalid";
+                    problems.Add(new VerifyProblem(path, $"does not match schema '{name}': {first}"));
+                }
+            }
+        }
+
+        return checkedCount;
+    }
+
+    private static bool IsDocument(string path) =>
+        path.StartsWith("api/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal) && !path.StartsWith("api/schema/", StringComparison.Ordinal);
+}

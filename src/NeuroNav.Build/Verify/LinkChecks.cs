@@ -1,0 +1,63 @@
+using AngleSharp.Html.Parser;
+
+namespace NeuroNav.Build.Verify;
+
+/// <summary>Every href and src of every HTML page: a file of the site, or an absolute http(s) link out of it.</summary>
+internal static class LinkChecks
+{
+    private static readonly Uri Site = new("https://site.invalid/");
+
+    public static async Task<(long Pages, long Links)> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    {
+        var parser = new HtmlParser();
+        long pages = 0, links = 0;
+        foreach (var path in files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            pages++;
+            var html = await File.ReadAllTextAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            using var doc = await parser.ParseDocumentAsync(html, ct).ConfigureAwait(false);
+            var page = new Uri(Site, path);
+            foreach (var element in doc.QuerySelectorAll("[href], [src]"))
+            {
+                foreach (var value in new[] { element.GetAttribute("href"), element.GetAttribute("src") })
+                {
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+                    links++;
+                    if (Problem(page, value, files) is { } what)
+                    {
+                        problems.Add(new VerifyProblem(path, $"<{element.LocalName}> link '{value}' {what}"));
+                    }
+                }
+            }
+        }
+
+        return (pages, links);
+    }
+
+    /// <summary>Why <paramref name="link"/> on <paramref name="page"/> does not resolve; null when it does.</summary>
+    private static string? Problem(Uri page, string link, IReadOnlySet<string> files)
+    {
+        if (!Uri.TryCreate(page, link.Trim(), out var target))
+        {
+            return "is not a URL";
+        }
+
+        if (target.Host != Site.Host || target.Scheme != Site.Scheme)
+        {
+            return target.Scheme is "http" or "https" && Uri.IsWellFormedUriString(link, UriKind.Absolute) ? null : $"uses scheme '{target.Scheme}'";
+        }
+
+        var path = Uri.UnescapeDataString(target.AbsolutePath).TrimStart('/');
+        if (path.Length == 0 || path.EndsWith('/'))
+        {
+            path += "index.html";
+        }
+
+        return files.Contains(path) ? null : $"points to '{path}', which is not a file of the site";
+    }
+}

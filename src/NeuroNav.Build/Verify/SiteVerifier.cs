@@ -1,0 +1,67 @@
+using NeuroNav.Build.Output;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+
+namespace NeuroNav.Build.Verify;
+
+/// <summary>
+/// Checks a built site against its <c>manifest.json</c> and, when given, the corpus it was built from: every listed
+/// file present with its size and sha256, no file the manifest does not list, every JSON document valid against its
+/// schema, every link of every HTML page resolving to a file of the site, and every stored neuron of each built layer
+/// with its documents and page. Reads only; reports every problem rather than stopping at the first.
+/// </summary>
+public sealed class SiteVerifier(ModelCatalog catalog)
+{
+    /// <summary>Files a site folder may hold beside what the manifest lists: the manifest and the writers' lock.</summary>
+    private static readonly HashSet<string> Unlisted = new(StringComparer.Ordinal) { OutputPath.Manifest, CorpusLock.FileName, CorpusLock.HolderFileName };
+
+    public async Task<VerifyReport> VerifyAsync(string outputDirectory, ICorpusReader? corpus, CancellationToken ct)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var problems = new List<VerifyProblem>();
+        Dictionary<string, ManifestEntry> manifest;
+        try
+        {
+            manifest = Manifest.Read(Path.Combine(root, OutputPath.Manifest));
+        }
+        catch (BuildException e)
+        {
+            return new VerifyReport(0, 0, 0, 0, 0, [new VerifyProblem(OutputPath.Manifest, e.Message)]);
+        }
+
+        if (manifest.Count == 0)
+        {
+            problems.Add(new VerifyProblem(OutputPath.Manifest, $"missing or empty in {root}"));
+        }
+
+        var onDisk = Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var path in onDisk.Where(p => !manifest.ContainsKey(p) && !Unlisted.Contains(p)).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new VerifyProblem(path, "not listed in the manifest"));
+        }
+
+        foreach (var (path, entry) in manifest.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!onDisk.Contains(path))
+            {
+                problems.Add(new VerifyProblem(path, "listed in the manifest but missing"));
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            if (bytes.LongLength != entry.Bytes || Hashing.Sha256Hex(bytes) != entry.Sha256)
+            {
+                problems.Add(new VerifyProblem(path, $"altered: {bytes.LongLength} bytes, sha256 {Hashing.Sha256Hex(bytes)}; the manifest says {entry.Bytes} bytes, sha256 {entry.Sha256}"));
+            }
+        }
+
+        var present = manifest.Keys.Where(onDisk.Contains).ToHashSet(StringComparer.Ordinal);
+        var documents = await DocumentChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
+        var (pages, links) = await LinkChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
+        var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, present, problems, ct).ConfigureAwait(false);
+        return new VerifyReport(manifest.Count, documents, pages, links, neurons, problems);
+    }
+}

@@ -1,0 +1,189 @@
+using System.ComponentModel;
+using System.Globalization;
+using NeuroNav.Core;
+using NeuroNav.Publish;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuroNav.Cli.Commands;
+
+public sealed class PublishSettings : CommandSettings
+{
+    [CommandOption("-d|--dir <DIR>")]
+    [Description("The built site (the folder holding manifest.json).")]
+    [DefaultValue("output")]
+    public string Directory { get; init; } = "output";
+
+    [CommandOption("-b|--bucket <BUCKET>")]
+    [Description("Bucket to publish to.")]
+    public string? Bucket { get; init; }
+
+    [CommandOption("-p|--prefix <PREFIX>")]
+    [Description("Key prefix in the bucket (a folder), e.g. site/. Default: the bucket root.")]
+    public string? Prefix { get; init; }
+
+    [CommandOption("--endpoint <URL>")]
+    [Description("S3-compatible endpoint (path-style). Default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS S3.")]
+    public string? Endpoint { get; init; }
+
+    [CommandOption("--region <REGION>")]
+    [Description("Region. Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")]
+    public string? Region { get; init; }
+
+    [CommandOption("-n|--dry-run")]
+    [Description("Print the plan and change nothing.")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--list")]
+    [Description("Print every planned upload and deletion, not only the totals.")]
+    public bool List { get; init; }
+
+    [CommandOption("--max-deletes <N>")]
+    [Description("Refuse to publish when more objects than this would be deleted.")]
+    [DefaultValue(1000)]
+    public int MaxDeletes { get; init; } = 1000;
+
+    [CommandOption("-j|--parallelism <N>")]
+    [Description("Uploads in flight at once.")]
+    [DefaultValue(8)]
+    public int Parallelism { get; init; } = 8;
+
+    [CommandOption("--retries <N>")]
+    [Description("Further attempts at a failed upload or delete.")]
+    [DefaultValue(3)]
+    public int Retries { get; init; } = 3;
+
+    [CommandOption("--apply-cors")]
+    [Description("Also set the bucket's CORS rules (GET and HEAD from any origin).")]
+    public bool ApplyCors { get; init; }
+
+    [CommandOption("--partition <MODEL:FIRST-LAST>")]
+    [Description("Publish only one model's layer range (a rebuild matrix job); its manifest goes to _partitions/.")]
+    public string? Partition { get; init; }
+
+    [CommandOption("--indexes")]
+    [Description("Publish everything outside the partitions and the site manifest merged from the partition manifests (the rebuild's final job).")]
+    public bool Indexes { get; init; }
+
+    [CommandOption("--merge-corpus")]
+    [Description("With --indexes: write corpus/manifest.json from the corpus partition manifests.")]
+    public bool MergeCorpus { get; init; }
+
+    [CommandOption("--corpus <DIR>")]
+    [Description("Also publish this Parquet corpus under corpus/, with corpus/manifest.json.")]
+    public string? Corpus { get; init; }
+
+    [CommandOption("--public-url <URL>")]
+    [Description("The site's public URL, to write absolute URLs into corpus/manifest.json.")]
+    public string? PublicUrl { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Bucket))
+        {
+            return ValidationResult.Error("--bucket is required");
+        }
+
+        if (MaxDeletes < 0 || Parallelism < 1 || Retries < 0)
+        {
+            return ValidationResult.Error("--max-deletes and --retries must be at least 0, --parallelism at least 1");
+        }
+
+        return Partition is not null && Indexes ? ValidationResult.Error("--partition and --indexes are separate jobs") : ValidationResult.Success();
+    }
+
+    public (string Model, int First, int Last)? ParsePartition()
+    {
+        if (Partition is null)
+        {
+            return null;
+        }
+
+        var colon = Partition.IndexOf(':', StringComparison.Ordinal);
+        var ranges = colon > 0 ? IntRanges.Parse(Partition[(colon + 1)..], "--partition") : [];
+        if (colon <= 0 || ranges.Count != 1 || !ModelId.IsValid(Partition[..colon]))
+        {
+            throw new ArgumentException($"--partition: '{Partition}' is not MODEL:FIRST-LAST, e.g. gpt2-xl:0-11");
+        }
+
+        return (Partition[..colon], ranges[0].Start, ranges[0].End - 1);
+    }
+}
+
+[Description("Upload the built site (and optionally the corpus) to S3 or an S3-compatible store: only what changed, manifest last.")]
+public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, PublishSettings settings, CancellationToken cancellationToken)
+    {
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var ct = linked.Token;
+        var prefix = PublishTree.NormalizePrefix(settings.Prefix);
+        var partition = settings.ParsePartition();
+        Uri? publicUrl = settings.PublicUrl is null ? null
+            : Uri.TryCreate(settings.PublicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u
+            : throw new ArgumentException($"--public-url: '{settings.PublicUrl}' is not an absolute URL");
+        if (!File.Exists(Path.Combine(settings.Directory, SiteManifest.FileName)))
+        {
+            console.MarkupLineInterpolated($"[red]No manifest.json in {Path.GetFullPath(settings.Directory)}[/]: run 'neuronav build' first.");
+            return (int)ExitCode.BadArguments;
+        }
+
+        var connection = S3Connection.FromEnvironment(settings.Bucket!, settings.Endpoint, settings.Region);
+        using var store = new S3ObjectStore(connection.CreateClient(), connection.Bucket);
+        var publisher = new Publisher(store, new PublishOptions(settings.MaxDeletes, settings.Parallelism, settings.Retries));
+
+        var trees = new List<(string Name, PublishTree Tree)>();
+        if (settings.Corpus is not null)
+        {
+            trees.Add(("corpus", await CorpusTree.ReadAsync(settings.Corpus, prefix, publicUrl, ct, partition)));
+        }
+
+        trees.Add(partition is { } p
+            ? ($"partition {p.Model} layers {p.First}-{p.Last}", SiteTrees.Partition(settings.Directory, prefix, p.Model, p.First, p.Last))
+            : settings.Indexes
+                ? ("site indexes", SiteTrees.Indexes(settings.Directory, prefix, await PartitionManifests.ReadAsync(store, prefix, ct)))
+                : ("site", SiteTrees.Whole(settings.Directory, prefix)));
+
+        var where = $"s3://{connection.Bucket}/{prefix}" + (connection.Endpoint is null ? "" : $" at {connection.Endpoint}");
+        var plans = new List<(string Name, PublishTree Tree, PublishPlan Plan)>();
+        foreach (var (name, tree) in trees)
+        {
+            var plan = await publisher.PlanAsync(tree, ct);
+            PublishPlanPrinter.Print(console, $"{name} → {where}", plan, settings.List);
+            plans.Add((name, tree, plan));
+        }
+
+        foreach (var (_, _, plan) in plans)
+        {
+            Publisher.CheckDeletes(plan, settings.MaxDeletes);
+        }
+
+        if (settings.DryRun)
+        {
+            console.MarkupLine("Dry run: nothing uploaded or deleted.");
+            return (int)ExitCode.Success;
+        }
+
+        if (settings.ApplyCors)
+        {
+            await store.ApplyCorsAsync(ct);
+            console.MarkupLine("CORS rules applied: GET and HEAD from any origin.");
+        }
+
+        foreach (var (name, tree, plan) in plans)
+        {
+            var report = await publisher.ExecuteAsync(tree, plan, null, ct);
+            console.MarkupLineInterpolated(
+                $"{name}: uploaded {report.FilesUploaded.ToString("N0", CultureInfo.InvariantCulture)} file(s), {report.BytesUploaded.ToString("N0", CultureInfo.InvariantCulture)} bytes; manifest {(report.ManifestUploaded ? "uploaded" : "unchanged")}; deleted {report.ObjectsDeleted.ToString("N0", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (settings.Indexes && settings.MergeCorpus)
+        {
+            var files = await CorpusTree.MergePartitionsAsync(store, prefix, dryRun: false, ct);
+            console.MarkupLineInterpolated($"corpus manifest: {files.ToString("N0", CultureInfo.InvariantCulture)} file(s) from the partition manifests.");
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NeuroNav.Core;
+using Parquet;
+
+namespace NeuroNav.Publish;
+
+/// <summary>One Parquet file of the published corpus, as <c>corpus/manifest.json</c> lists it.</summary>
+/// <param name="Path">Relative to the manifest's folder: <c>neuroscope_texts/model=gpt2-small/layer=3/part-….parquet</c>.</param>
+/// <param name="Url">Where to download it: relative to the site root (<c>corpus/…</c>), or absolute when a base URL was given.</param>
+/// <param name="SchemaVersion">The table's schema version (the file's <c>neuronav.schema_version</c> metadata, else 1).</param>
+internal sealed record CorpusFile(string Path, string Url, string Table, string Model, int Layer, long Bytes, long Rows, string Sha256, int SchemaVersion);
+
+internal sealed record CorpusManifestDocument(string Schema, int SchemaVersion, IReadOnlyList<CorpusFile> Files);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(CorpusManifestDocument))]
+internal sealed partial class CorpusManifestJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The corpus as a publish tree under <c>{prefix}corpus/</c>: every Hive-partitioned Parquet file as it is on disk, and
+/// <c>corpus/manifest.json</c> (schema <c>corpus-manifest</c>) with the URL, bytes, rows, sha256 and schema version of each,
+/// so DuckDB, pandas or polars users can download or query the corpus without the site.
+/// </summary>
+public static class CorpusTree
+{
+    public const string Folder = "corpus";
+    public const string SchemaName = "corpus-manifest";
+    public const string SchemaVersionKey = "neuronav.schema_version";
+
+    /// <param name="baseUrl">The site's public URL, to make the manifest's URLs absolute; relative when null.</param>
+    /// <param name="partition">Only this model's layer range, with its manifest under <c>corpus/_partitions/</c> (a rebuild matrix job).</param>
+    public static async Task<PublishTree> ReadAsync(string corpusDirectory, string prefix, Uri? baseUrl, CancellationToken ct, (string Model, int First, int Last)? partition = null)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(corpusDirectory));
+        if (!Directory.Exists(root))
+        {
+            throw new PublishException($"{root}: no corpus folder");
+        }
+
+        var files = new List<CorpusFile>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var path = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (!SitePath.IsValid(path))
+            {
+                continue; // temp files of a writer in progress start with '.'
+            }
+
+            var described = await DescribeAsync(file, path, baseUrl, ct).ConfigureAwait(false);
+            if (partition is null || InPartition(described.Model, described.Layer, partition.Value))
+            {
+                files.Add(described);
+            }
+        }
+
+        var entries = files.ToDictionary(f => f.Path, f => new FileEntry(f.Bytes, f.Sha256), StringComparer.Ordinal);
+        var manifest = Serialize(files);
+        if (partition is not { } p)
+        {
+            return new PublishTree(root, prefix + Folder + "/", entries, SiteManifest.FileName, manifest, Parse, path => !path.StartsWith(SiteTrees.PartitionsFolder + "/", StringComparison.Ordinal));
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"{SiteTrees.PartitionsFolder}/{p.Model}/{p.First}-{p.Last}.json");
+        return new PublishTree(root, prefix + Folder + "/", entries, name, manifest, Parse, path => PartitionOf(path) is { } at && InPartition(at.Model, at.Layer, p));
+    }
+
+    /// <summary>
+    /// The corpus manifest of a partitioned rebuild: every file the partition manifests under <c>corpus/_partitions/</c> list,
+    /// stored as <c>corpus/manifest.json</c> when it differs from the stored one. Returns the number of files it lists.
+    /// </summary>
+    public static async Task<int> MergePartitionsAsync(IObjectStore store, string prefix, bool dryRun, CancellationToken ct)
+    {
+        var folder = prefix + Folder + "/" + SiteTrees.PartitionsFolder + "/";
+        var files = new List<CorpusFile>();
+        await foreach (var o in store.ListAsync(folder, ct).ConfigureAwait(false))
+        {
+            var bytes = await store.GetAsync(o.Key, ct).ConfigureAwait(false) ?? throw new PublishException($"{o.Key}: listed but gone");
+            _ = Parse(bytes, o.Key);
+            files.AddRange(JsonSerializer.Deserialize(bytes, CorpusManifestJsonContext.Default.CorpusManifestDocument)!.Files);
+        }
+
+        var merged = Serialize([.. files.DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)]);
+        var key = prefix + Folder + "/" + SiteManifest.FileName;
+        if (!dryRun && !(await store.GetAsync(key, ct).ConfigureAwait(false) ?? []).AsSpan().SequenceEqual(merged))
+        {
+            await store.PutBytesAsync(key, merged, ObjectHeadersTable.For(SiteManifest.FileName), ct).ConfigureAwait(false);
+        }
+
+        return files.Count;
+    }
+
+    private static byte[] Serialize(IReadOnlyList<CorpusFile> files) =>
+        JsonSerializer.SerializeToUtf8Bytes(new CorpusManifestDocument(SchemaName, 1, files), CorpusManifestJsonContext.Default.CorpusManifestDocument);
+
+    private static bool InPartition(string model, int layer, (string Model, int First, int Last) p) => model == p.Model && layer >= p.First && layer <= p.Last;
+
+    private static (string Model, int Layer)? PartitionOf(string path)
+    {
+        var s = path.Split('/');
+        return s.Length == 4 && s[1].StartsWith("model=", StringComparison.Ordinal) && s[2].StartsWith("layer=", StringComparison.Ordinal)
+            && int.TryParse(s[2]["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer)
+            ? (s[1]["model=".Length..], layer)
+            : null;
+    }
+
+    /// <summary>Reads a stored corpus manifest back into entries.</summary>
+    public static IReadOnlyDictionary<string, FileEntry> Parse(byte[] bytes, string origin)
+    {
+        CorpusManifestDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(bytes, CorpusManifestJsonContext.Default.CorpusManifestDocument);
+        }
+        catch (JsonException e)
+        {
+            throw new PublishException($"{origin}: not a valid corpus manifest ({e.Message})", e);
+        }
+
+        if (doc is null || doc.Schema != SchemaName || doc.SchemaVersion != 1 || doc.Files is null)
+        {
+            throw new PublishException($"{origin}: not a NeuroNav corpus manifest (schema '{doc?.Schema}', version {doc?.SchemaVersion})");
+        }
+
+        var entries = new Dictionary<string, FileEntry>(StringComparer.Ordinal);
+        foreach (var f in doc.Files)
+        {
+            if (!SitePath.IsValid(f.Path) || !entries.TryAdd(f.Path, new FileEntry(f.Bytes, f.Sha256)))
+            {
+                throw new PublishException($"{origin}: invalid or repeated path '{f.Path}'");
+            }
+        }
+
+        return entries;
+    }
+
+    private static async Task<CorpusFile> DescribeAsync(string file, string path, Uri? baseUrl, CancellationToken ct)
+    {
+        var segments = path.Split('/');
+        var model = segments.Length == 4 && segments[1].StartsWith("model=", StringComparison.Ordinal) ? segments[1]["model=".Length..] : null;
+        var layerText = segments.Length == 4 && segments[2].StartsWith("layer=", StringComparison.Ordinal) ? segments[2]["layer=".Length..] : null;
+        if (model is null || !int.TryParse(layerText, NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
+        {
+            throw new PublishException($"{file}: not in the corpus layout <table>/model=<model>/layer=<layer>/<part>.parquet");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
+        long rows;
+        var version = 1;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+            rows = Enumerable.Range(0, reader.RowGroupCount).Sum(i => reader.RowGroups[i].RowCount);
+            if (reader.CustomMetadata.TryGetValue(SchemaVersionKey, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                version = parsed;
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+        {
+            throw new PublishException($"{file}: not a readable Parquet file ({e.Message})", e);
+        }
+
+        var url = Folder + "/" + path;
+        return new CorpusFile(path, baseUrl is null ? url : new Uri(baseUrl, url).ToString(), segments[0], model, layer, bytes.LongLength, rows, Hashing.Sha256Hex(bytes), version);
+    }
+}

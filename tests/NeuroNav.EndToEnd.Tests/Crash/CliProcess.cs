@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+using NeuroNav.TestKit;
+
+namespace NeuroNav.EndToEnd.Tests.Crash;
+
+/// <summary>
+/// The real <c>neuronav</c> as a child process (<c>dotnet neuronav.dll</c>, copied beside the tests by the project
+/// reference), started from the repository root so it finds the catalog and templates. Its output is collected.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private CliProcess(Process process) => _process = process;
+
+    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "neuronav.dll");
+
+    public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static CliProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        // Workstation GC starts faster on a busy machine; output does not depend on it.
+        info.Environment["DOTNET_gcServer"] = "0";
+        var process = new Process { StartInfo = info };
+        var cli = new CliProcess(process);
+        process.OutputDataReceived += (_, e) => cli.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => cli.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return cli;
+    }
+
+    /// <summary>Runs to the end; returns the exit code.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        using var cli = Start(args);
+        var code = await cli.WaitAsync(TimeSpan.FromSeconds(60));
+        return (code, cli.Output);
+    }
+
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL (no handler runs, no finally block), then waits for the process to be gone.</summary>
+    public async Task<bool> KillAsync()
+    {
+        var wasRunning = !_process.HasExited;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+        return wasRunning;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using NeuroNav.Build;
+using NeuroNav.Build.Html;
+using NeuroNav.Core;
+using NeuroNav.TestKit;
+
+namespace NeuroNav.Publish.Tests.Fixtures;
+
+/// <summary>
+/// A small real build: two models of a tiny catalog, a few neurons each, rendered by the real templates into a
+/// temp output folder that successive builds update in place (as a scheduled rebuild does).
+/// </summary>
+internal sealed class TinyBuild : IDisposable
+{
+    public static readonly ModelCatalog Catalog = ModelCatalog.Parse(
+        "model,initialisation,activation_function,dataset,layers,neurons_per_layer,total_neurons,parameters\n" +
+        "tiny-a,Random,gelu,Open Web Text,2,8,16,1024\n" +
+        "tiny-b,Random,solu,The Pile,1,4,4,512\n",
+        "inline catalog");
+
+    private static readonly Lazy<ScribanPageRenderer> Renderer =
+        new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test"));
+
+    private readonly TempDirectory _dir = new("neuronav-publish");
+
+    public TinyBuild()
+    {
+        foreach (var n in new[] { 0, 1, 2, 5 })
+        {
+            Corpus.Add(Neuron("tiny-a", 0, n, 1.5f + n));
+        }
+
+        Corpus.Add(Neuron("tiny-a", 1, 3, 0.75f)).Add(Neuron("tiny-b", 0, 0, 3f)).Add(Neuron("tiny-b", 0, 1, 2f));
+    }
+
+    public MemoryCorpus Corpus { get; } = new();
+
+    public string Output => _dir.Combine("output");
+
+    public string Combine(params string[] parts) => _dir.Combine(parts);
+
+    public static NeuroscopeNeuron Neuron(string model, int layer, int neuron, float maxAct)
+    {
+        var id = new NeuronId(model, layer, neuron);
+        var texts = Enumerable.Range(0, 2).Select(i => new NeuroscopeText(
+            i, maxAct / (i + 1), -0.17f, 4521789 + i, "Open Web Text", 2,
+            ["<|endoftext|>", "The", " cat", " sat", " on"], [0.5f, 0.1f, maxAct / (i + 1), -0.0123f, 0.2f])).ToList();
+        var provenance = new Provenance($"http://127.0.0.1:5081/{id}.html", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), new string('a', 64), 1234);
+        return new NeuroscopeNeuron(id, maxAct, -(double)maxAct, "1.38.1", texts, provenance);
+    }
+
+    public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
+        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last), null, CancellationToken.None);
+
+    /// <summary>The three files of one neuron: its document, its Neuroscope document and its page.</summary>
+    public static string[] NeuronFiles(string model, int layer, int neuron) =>
+        [$"api/{model}/{layer}/{neuron}.json", $"api/{model}/neuroscope/{layer}/{neuron}.json", $"{model}/{layer}/{neuron}.html"];
+
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using NeuroNav.Cli;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using NeuroNav.Publish.Tests.Fixtures;
+using Spectre.Console.Testing;
+
+namespace NeuroNav.Publish.Tests;
+
+/// <summary><c>neuronav publish</c> as a user runs it, against moto: dry runs, the corpus, partitioned rebuilds.</summary>
+[Collection(MotoCollection.Name)]
+public sealed class PublishCommandTests : IDisposable
+{
+    private readonly MotoServer _moto;
+    private readonly TinyBuild _site = new();
+
+    public PublishCommandTests(MotoServer moto)
+    {
+        _moto = moto;
+        // The command takes credentials from the standard variables; moto accepts any.
+        if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is null)
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
+        }
+    }
+
+    [S3Fact]
+    public async Task Dry_run_prints_the_plan_and_changes_nothing()
+    {
+        var (_, client, bucket) = await _moto.NewBucketAsync();
+        await _site.BuildAsync();
+        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site")).Code);
+        var before = await PublishEndToEndTests.ListAsync(client, bucket);
+
+        _site.Corpus.Add(TinyBuild.Neuron("tiny-b", 0, 1, 7.5f)).Remove(new NeuronId("tiny-a", 0, 0));
+        await _site.BuildAsync();
+        var (code, output) = await RunAsync(bucket, "--prefix", "site", "--dry-run", "--list");
+
+        Assert.Equal(0, code);
+        Assert.Contains("upload api/tiny-b/0/1.json (changed)", output, StringComparison.Ordinal);
+        Assert.Contains("delete api/tiny-a/0/0.json", output, StringComparison.Ordinal);
+        Assert.Contains("Dry run: nothing uploaded or deleted.", output, StringComparison.Ordinal);
+        Assert.Equal(before, await PublishEndToEndTests.ListAsync(client, bucket));
+    }
+
+    [S3Fact]
+    public async Task Publish_refuses_deletions_above_max_deletes_with_exit_code_3()
+    {
+        var (_, client, bucket) = await _moto.NewBucketAsync();
+        await _site.BuildAsync();
+        Assert.Equal(0, (await RunAsync(bucket)).Code);
+        var before = await PublishEndToEndTests.ListAsync(client, bucket);
+
+        _site.Corpus.Remove(new NeuronId("tiny-b", 0, 0));
+        await _site.BuildAsync();
+        var (code, output) = await RunAsync(bucket, "--max-deletes", "2");
+
+        Assert.Equal((int)ExitCode.Aborted, code);
+        Assert.Contains("refusing to delete 3 objects", output, StringComparison.Ordinal);
+        Assert.Equal(before, await PublishEndToEndTests.ListAsync(client, bucket));
+    }
+
+    [S3Fact]
+    public async Task Corpus_is_published_with_a_manifest_of_urls_bytes_rows_and_sha256()
+    {
+        var (store, _, bucket) = await _moto.NewBucketAsync();
+        await _site.BuildAsync();
+        var corpus = new CorpusStore(_site.Combine("corpus"));
+        var neurons = new[] { TinyBuild.Neuron("tiny-a", 0, 1, 2f), TinyBuild.Neuron("tiny-a", 0, 2, 3f) };
+        var coverage = neurons.Select(n => new CoverageRow("tiny-a", 0, n.Id.Neuron, "neuroscope", CoverageStatus.Present, null, n.Provenance.Url, 200, n.Provenance.FetchedAt)).ToList();
+        await corpus.WriteBatchAsync("tiny-a", 0, neurons, coverage, CancellationToken.None);
+
+        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "nn", "--corpus", corpus.Root, "--public-url", "https://example.org/nn")).Code);
+
+        using var doc = JsonDocument.Parse(await store.GetAsync("nn/corpus/manifest.json", CancellationToken.None) ?? throw new Xunit.Sdk.XunitException("no corpus manifest"));
+        Assert.Equal("corpus-manifest", doc.RootElement.GetProperty("schema").GetString());
+        var files = doc.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(["coverage", "neuroscope_neurons", "neuroscope_texts"], files.Select(f => f.GetProperty("table").GetString()));
+        var texts = files.Single(f => f.GetProperty("table").GetString() == "neuroscope_texts");
+        var path = texts.GetProperty("path").GetString()!;
+        var local = await File.ReadAllBytesAsync(Path.Combine(corpus.Root, path));
+        Assert.Equal(4, texts.GetProperty("rows").GetInt64());
+        Assert.Equal(local.Length, texts.GetProperty("bytes").GetInt64());
+        Assert.Equal(Hashing.Sha256Hex(local), texts.GetProperty("sha256").GetString());
+        Assert.Equal(1, texts.GetProperty("schema_version").GetInt32());
+        Assert.Equal("https://example.org/nn/corpus/" + path, texts.GetProperty("url").GetString());
+        Assert.Equal(local, await store.GetAsync("nn/corpus/" + path, CancellationToken.None));
+        Assert.NotNull(await store.GetAsync("nn/manifest.json", CancellationToken.None));
+
+        var (_, again) = await RunAsync(bucket, "--prefix", "nn", "--corpus", corpus.Root, "--public-url", "https://example.org/nn");
+        Assert.Contains("corpus: uploaded 0 file(s)", again, StringComparison.Ordinal);
+        Assert.Contains("site: uploaded 0 file(s)", again, StringComparison.Ordinal);
+    }
+
+    [S3Fact]
+    public async Task Partition_jobs_then_the_indexes_job_store_the_whole_site_and_one_manifest()
+    {
+        var (store, client, bucket) = await _moto.NewBucketAsync();
+        var corpus = await WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
+        var whole = _site.Combine("whole");
+        await _site.BuildAsync(whole);
+        foreach (var (model, layers) in new[] { ("tiny-a", "0-0"), ("tiny-a", "1-1"), ("tiny-b", "0-0") })
+        {
+            var output = _site.Combine($"{model}-{layers}");
+            var range = layers.Split('-').Select(int.Parse).ToArray();
+            await _site.BuildAsync(output, [model], range[0], range[1]);
+            Assert.Equal(0, (await RunAsync(bucket, "--dir", output, "--partition", $"{model}:{layers}", "--corpus", corpus.Root)).Code);
+        }
+
+        var indexes = _site.Combine("indexes");
+        await _site.BuildAsync(indexes, [], int.MaxValue, int.MaxValue);
+        Assert.Equal(0, (await RunAsync(bucket, "--dir", indexes, "--indexes", "--merge-corpus")).Code);
+
+        var stored = await PublishEndToEndTests.ListAsync(client, bucket);
+        var expected = SiteManifest.ReadFile(Path.Combine(whole, SiteManifest.FileName));
+        Assert.Equal(expected, SiteManifest.Parse((await store.GetAsync("manifest.json", CancellationToken.None))!, "stored manifest"));
+        string[] partitions = ["_partitions/tiny-a/0-0.json", "_partitions/tiny-a/1-1.json", "_partitions/tiny-b/0-0.json"];
+        Assert.Equal(expected.Keys.Append("manifest.json").Concat(partitions).Order(StringComparer.Ordinal), stored.Keys.Where(k => !k.StartsWith("corpus/", StringComparison.Ordinal)));
+
+        var wholeCorpus = await CorpusTree.ReadAsync(corpus.Root, "", null, CancellationToken.None);
+        var merged = CorpusTree.Parse((await store.GetAsync("corpus/manifest.json", CancellationToken.None))!, "corpus manifest");
+        Assert.Equal(wholeCorpus.Files, merged);
+        Assert.Equal(9, merged.Count);
+        Assert.Equal(
+            merged.Keys.Select(k => "corpus/" + k).Append("corpus/manifest.json").Concat(partitions.Select(p => "corpus/" + p)).Order(StringComparer.Ordinal),
+            stored.Keys.Where(k => k.StartsWith("corpus/", StringComparison.Ordinal)));
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    private async Task<CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
+    {
+        var corpus = new CorpusStore(_site.Combine("corpus-" + Guid.NewGuid().ToString("N")));
+        foreach (var (model, layer) in layers)
+        {
+            var neuron = TinyBuild.Neuron(model, layer, 1, 2f);
+            CoverageRow[] coverage = [new(model, layer, 1, "neuroscope", CoverageStatus.Present, null, neuron.Provenance.Url, 200, neuron.Provenance.FetchedAt)];
+            await corpus.WriteBatchAsync(model, layer, [neuron], coverage, CancellationToken.None);
+        }
+
+        return corpus;
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(string bucket, params string[] args)
+    {
+        var console = new TestConsole().Width(250);
+        string[] all = ["publish", "--dir", _site.Output, "--bucket", bucket, "--endpoint", _moto.Endpoint.ToString(), .. args];
+        var code = await NeuroNavApp.RunAsync(all, console);
+        return (code, console.Output);
+    }
+}
