@@ -59,8 +59,8 @@ internal sealed class Gpt4PageView
     private RelatedNeuronView View(Gpt4RelatedNeuron r)
     {
         var info = _related.GetValueOrDefault((r.Layer, r.Neuron));
-        var href = r.Layer == _neuron.Id.Layer ? $"{Numbers.Int(r.Neuron)}.html" : $"../{Numbers.Int(r.Layer)}/{Numbers.Int(r.Neuron)}.html";
-        return new RelatedNeuronView(href, $"Layer {Numbers.Int(r.Layer)} neuron {Numbers.Int(r.Neuron)}", r.Positive ? "positive" : "negative", Format(r.Weight), info?.Explanation, info is null ? null : Format(info.Score));
+        var href = info is not { HasPage: true } ? null : r.Layer == _neuron.Id.Layer ? $"{Numbers.Int(r.Neuron)}.html" : $"../{Numbers.Int(r.Layer)}/{Numbers.Int(r.Neuron)}.html";
+        return new RelatedNeuronView(href, $"Layer {Numbers.Int(r.Layer)} neuron {Numbers.Int(r.Neuron)}", r.Positive ? "positive" : "negative", Format(r.Weight), info?.Explanation, info?.Explanation is null ? null : Format(info.Score));
     }
 
     private static string TokenTitle(Gpt4TokenKind kind) => kind switch
@@ -150,7 +150,7 @@ internal sealed record SampleView(string Title, IReadOnlyList<Gpt4PageView.Recor
 
 internal sealed record DirectionView(string Title, IReadOnlyList<RelatedNeuronView> Neurons);
 
-internal sealed record RelatedNeuronView(string Href, string Label, string Sign, string Weight, string? Explanation, string? Score);
+internal sealed record RelatedNeuronView(string? Href, string Label, string Sign, string Weight, string? Explanation, string? Score);
 
 internal sealed record TokenListView(string Title, IReadOnlyList<TokenView> Tokens);
 

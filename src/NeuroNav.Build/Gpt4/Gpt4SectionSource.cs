@@ -9,7 +9,8 @@ namespace NeuroNav.Build.Gpt4;
 /// <summary>
 /// The <c>"GPT-4"</c> section from the corpus's GPT-4 tables: every neuron with at least one explanation gets one.
 /// Related neurons are shown with their own top explanation and score, looked up in their layers' explanations
-/// (read once per layer and kept for the run: about 100 bytes per neuron).
+/// (read once per layer and kept for the run: about 100 bytes per neuron), and linked only when the corpus stores the
+/// related neuron, so a page never links to a neuron page the site cannot have.
 /// </summary>
 /// <param name="limits">How many records of each collated-activations sample the pages and documents carry.</param>
 public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = null) : ISectionSource
@@ -19,6 +20,7 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
 
     private readonly Gpt4ReadLimits _limits = limits ?? new Gpt4ReadLimits(DefaultRecordsPerSample);
     private readonly ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlyDictionary<int, RelatedInfo>>>> _explanations = new();
+    private readonly ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlySet<int>>>> _pages = new();
 
     public SourceInfo Source => SourceInfo.Gpt4;
 
@@ -47,9 +49,13 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
                 continue;
             }
 
-            foreach (var (neuron, info) in await ExplanationsOfAsync(model.Id, other, ct).ConfigureAwait(false))
+            var stored = await _pages.GetOrAdd((model.Id, other), key => new Lazy<Task<IReadOnlySet<int>>>(
+                () => new CorpusStore(store.Root, store.Format).StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
+            var explained = await ExplanationsOfAsync(model.Id, other, ct).ConfigureAwait(false);
+            foreach (var neuron in stored.Union(explained.Keys))
             {
-                related[(other, neuron)] = info;
+                var info = explained.GetValueOrDefault(neuron);
+                related[(other, neuron)] = new RelatedInfo(info?.Explanation, info?.Score, stored.Contains(neuron));
             }
         }
 
@@ -75,7 +81,7 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
         {
             var neurons = await store.ReadExplanationsAsync(key.Model, key.Layer, ct).ConfigureAwait(false);
             return neurons.Where(n => n.Explanations.Count > 0)
-                .ToDictionary(n => n.Id.Neuron, n => new RelatedInfo(n.Explanations[0].Text, n.Explanations[0].EvCorrelationScore));
+                .ToDictionary(n => n.Id.Neuron, n => new RelatedInfo(n.Explanations[0].Text, n.Explanations[0].EvCorrelationScore, HasPage: false));
         })).Value;
 
     private sealed class Layer(Dictionary<int, Gpt4Section> sections) : ILayerSections
@@ -84,5 +90,5 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
     }
 }
 
-/// <summary>What a page shows of a related neuron besides its link: its own top explanation and score, when known.</summary>
-public sealed record RelatedInfo(string Explanation, double? Score);
+/// <summary>What the corpus knows of a related neuron: its own top explanation and score, and whether the site has its page (Neuroscope data stored).</summary>
+public sealed record RelatedInfo(string? Explanation, double? Score, bool HasPage);

@@ -38,6 +38,7 @@ public sealed class Gpt4SectionTests : IDisposable
         var store = new Gpt4Store(_temp.Path);
         await store.WriteBatchAsync("gpt2-small", 0, [Neuron(0, 1, "the <script>alert(\"x\")</script> tag", 0.43), Neuron(0, 2, "unscored", null, related: false)], [], CancellationToken.None);
         await store.WriteBatchAsync("gpt2-small", 3, [Neuron(3, 9, "downstream", 0.77, related: false)], [], CancellationToken.None);
+        await new NeuroNav.Corpus.CorpusStore(_temp.Path).WriteBatchAsync("gpt2-small", 3, [TinySite.Neuron("gpt2-small", 3, 9, 1f)], [], CancellationToken.None);
         var empty = Neuron(0, 4, "x", 0.1) with { Explanations = [], Files = new Dictionary<Gpt4Dataset, Provenance> { [Gpt4Dataset.RelatedNeurons] = new("u", DateTimeOffset.UnixEpoch, new string('c', 64), 1) } };
         await store.WriteBatchAsync("gpt2-small", 0, [empty], [], CancellationToken.None);
         return await new Gpt4SectionSource(store).LoadLayerAsync(Model, 0, CancellationToken.None);
@@ -79,7 +80,7 @@ public sealed class Gpt4SectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Page_escapes_source_text_and_links_related_neurons_relatively()
+    public async Task Page_escapes_source_text_and_links_related_neurons_relatively_only_where_the_site_has_their_page()
     {
         var section = (await LoadAsync()).Get(1)!;
         var renderer = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test");
@@ -93,6 +94,7 @@ public sealed class Gpt4SectionTests : IDisposable
         Assert.Contains("<span class=\"p10 mx\" title=\"4.5\">&amp;</span>", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"p1\" title=\"0.5\"> &lt;b&gt;</span>", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"../3/9.html\">Layer 3 neuron 9</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>Layer 3 neuron 4 <span", page, StringComparison.Ordinal);
         Assert.Contains("Explanation score <b>0.43</b>", page, StringComparison.Ordinal);
         Assert.DoesNotContain(" style=", page, StringComparison.Ordinal);
     }
