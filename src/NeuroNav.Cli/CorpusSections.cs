@@ -1,7 +1,9 @@
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Graphs;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Build.Sources;
 using NeuroNav.Corpus;
+using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Corpus.Graphs;
 
 namespace NeuroNav.Cli;
@@ -11,7 +13,11 @@ internal static class CorpusSections
 {
     public static IReadOnlyList<ISectionSource> For(ICorpusReader corpus) => corpus switch
     {
-        CorpusStore store => [new GraphSectionSource(new GraphCorpus(store))],
+        CorpusStore store =>
+        [
+            new Gpt4SectionSource(new Gpt4Store(store.Root, store.Format)),
+            new GraphSectionSource(new GraphCorpus(store)),
+        ],
         TrimmedCorpus { Inner: var inner } => For(inner),
         _ => [],
     };

@@ -1,7 +1,9 @@
 using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
+using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch;
+using NeuroNav.Fetch.OpenAi;
 using Spectre.Console;
 
 namespace NeuroNav.Cli;
@@ -9,10 +11,24 @@ namespace NeuroNav.Cli;
 /// <summary>Runs a scrape with a live progress bar and prints the summary table.</summary>
 public static class ScrapeRunner
 {
-    public static async Task<ScrapeReport> RunAsync(
+    public static Task<ScrapeReport> RunAsync(
         IAnsiConsole console, ICorpusWriter corpus, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, CancellationToken ct)
     {
         var scraper = new NeuroscopeScraper(corpus, options);
+        return RunAsync(console, "neuroscope", "pages/s", targets, progress => scraper.RunAsync(targets, progress, ct));
+    }
+
+    /// <summary>Fetches OpenAI's neuron-explainer files (the GPT-4 source) with the same progress bar and summary.</summary>
+    public static Task<ScrapeReport> RunGpt4Async(
+        IAnsiConsole console, Gpt4Store store, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, bool includeUndocumented, CancellationToken ct)
+    {
+        var scraper = new Gpt4Scraper(store, options, includeUndocumented);
+        return RunAsync(console, "gpt4", "neurons/s", targets, progress => scraper.RunAsync(targets, progress, ct));
+    }
+
+    private static async Task<ScrapeReport> RunAsync(
+        IAnsiConsole console, string source, string unit, IReadOnlyList<ScrapeTarget> targets, Func<IProgress<ScrapeProgress>, Task<ScrapeReport>> run)
+    {
         var total = targets.Sum(t => (long)(t.EndNeuron - t.FirstNeuron));
         ScrapeReport? report = null;
 
@@ -28,16 +44,16 @@ public static class ScrapeRunner
                 new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask(Describe(0, total, 0, 0, TimeSpan.Zero), maxValue: Math.Max(1, total));
+                var task = ctx.AddTask(Describe(source, unit, 0, total, 0, 0, TimeSpan.Zero), maxValue: Math.Max(1, total));
                 var started = DateTime.UtcNow;
                 var progress = new Progress<ScrapeProgress>(p =>
                 {
                     task.Value = p.Done;
-                    task.Description = Describe(p.Done, p.Total, p.Skipped, p.Failed, DateTime.UtcNow - started);
+                    task.Description = Describe(source, unit, p.Done, p.Total, p.Skipped, p.Failed, DateTime.UtcNow - started);
                 });
-                report = await scraper.RunAsync(targets, progress, ct);
+                report = await run(progress);
                 task.Value = task.MaxValue;
-                task.Description = Describe(total, total, report.Skipped, report.Failed + report.Invalid, report.Elapsed);
+                task.Description = Describe(source, unit, total, total, report.Skipped, report.Failed + report.Invalid, report.Elapsed);
             });
 
         PrintSummary(console, report!);
@@ -49,12 +65,12 @@ public static class ScrapeRunner
         : report.Failed + report.Invalid > 0 ? ExitCode.CompletedWithFailures
         : ExitCode.Success;
 
-    private static string Describe(long done, long total, long skipped, long failed, TimeSpan elapsed)
+    private static string Describe(string source, string unit, long done, long total, long skipped, long failed, TimeSpan elapsed)
     {
         var rate = elapsed.TotalSeconds > 0.5 ? (done - skipped) / elapsed.TotalSeconds : 0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"neuroscope {done:N0}/{total:N0}  {rate:F1} pages/s  skipped {skipped:N0}  [{(failed > 0 ? "red" : "grey")}]failures {failed:N0}[/]");
+            $"{source} {done:N0}/{total:N0}  {rate:F1} {unit}  skipped {skipped:N0}  [{(failed > 0 ? "red" : "grey")}]failures {failed:N0}[/]");
     }
 
     private static void PrintSummary(IAnsiConsole console, ScrapeReport report)
@@ -65,7 +81,7 @@ public static class ScrapeRunner
         Row("already stored (skipped)", report.Skipped);
         Row("fetched and stored", report.Fetched);
         Row("missing upstream (404)", report.MissingUpstream);
-        Row("invalid page", report.Invalid);
+        Row("invalid page or file", report.Invalid);
         Row("failed (will be retried next run)", report.Failed);
         table.AddRow("elapsed", report.Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         if (report.Cancelled)

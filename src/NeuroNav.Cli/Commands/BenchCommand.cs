@@ -44,12 +44,12 @@ public sealed class BenchSettings : CommandSettings
     public int Tokens { get; init; } = 1024;
 
     [CommandOption("--stage <STAGE>")]
-    [Description("pages, parse, scrape, read (corpus only), build or all. Run 'build' alone in a fresh process for a clean peak RSS.")]
+    [Description("pages, parse, scrape, read (corpus only), build, all, or gpt4 (OpenAI file parse rate and the GPT-4 section's build cost; not part of all). Run 'build' alone in a fresh process for a clean peak RSS.")]
     [DefaultValue("all")]
     public string Stage { get; init; } = "all";
 
     public override ValidationResult Validate() =>
-        Stage is "all" or "pages" or "parse" or "scrape" or "read" or "build"
+        Stage is "all" or "pages" or "parse" or "scrape" or "read" or "build" or "gpt4"
             ? Layers < 1 || Neurons < 1 || Texts < 1 || Tokens < 1 ? ValidationResult.Error("sizes must be positive") : ValidationResult.Success()
             : ValidationResult.Error("--stage must be pages, parse, scrape, read, build or all");
 }
@@ -93,6 +93,11 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
         if (all || s.Stage == "build")
         {
             await bench.BuildAsync(catalog);
+        }
+
+        if (s.Stage == "gpt4")
+        {
+            bench.Add(await Gpt4Bench.RunAsync(catalog, model, Path.GetFullPath(s.Work), Math.Min(s.Neurons, 1000), s.Texts, s.Tokens, linked.Token));
         }
 
         bench.Print();
@@ -209,6 +214,14 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
         }
 
         private long RawBytes() => Neurons().Select(PagePath).Where(File.Exists).Sum(p => new FileInfo(p).Length);
+
+        public void Add(IEnumerable<(string Measure, string Value, string Detail)> rows)
+        {
+            foreach (var (measure, value, detail) in rows)
+            {
+                Add(measure, value, detail);
+            }
+        }
 
         private void Add(string measure, string value, string detail) => _results.AddRow(measure, value, Markup.Escape(detail));
 

@@ -48,6 +48,12 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         }
 
         // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
+        var openAi = fetch with { BaseUrl = new Uri(server.BaseAddress, "openai/") };
+        var gpt4Targets = Targets.Where(t => NeuroNav.Fetch.OpenAi.OpenAiModel.Find(t.Model) is not null).ToList();
+        if ((await ScrapeRunner.RunGpt4Async(console, new NeuroNav.Corpus.Gpt4.Gpt4Store(corpus.Root, corpus.Format), openAi, gpt4Targets, includeUndocumented: true, ct)).Cancelled)
+        {
+            return (int)ExitCode.Cancelled;
+        }
 
         foreach (var (model, _, _) in NeuroNav.Sample.Graphs.GraphSample.Models)
         {

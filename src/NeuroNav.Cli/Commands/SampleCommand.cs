@@ -22,6 +22,12 @@ public sealed class SampleCommand(IAnsiConsole console) : Command<SampleSettings
         var target = settings.Output ?? AppPaths.SampleMirror;
         SampleMirror.Generate(target, catalog);
         console.MarkupLineInterpolated($"Synthetic sample mirror written to {Path.GetFullPath(target)}");
+        if (settings.Output is null)
+        {
+            var openAi = Path.Combine(AppPaths.SampleRoot, "openai");
+            NeuroNav.Sample.OpenAi.OpenAiMirror.Generate(openAi);
+            console.MarkupLineInterpolated($"Synthetic OpenAI neuron-explainer mirror written to {openAi}");
+        }
         return (int)ExitCode.Success;
     }
 }

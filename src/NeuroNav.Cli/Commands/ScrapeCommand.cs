@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
+using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch;
+using NeuroNav.Fetch.OpenAi;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,6 +22,20 @@ public sealed class ScrapeSettings : CommandSettings
     [CommandOption("-n|--neurons <RANGES>")]
     [Description("Neurons to fetch in each layer, e.g. 0-99. Default: every neuron.")]
     public string? Neurons { get; init; }
+
+    [CommandOption("-s|--source <SOURCE>")]
+    [Description("What to fetch: neuroscope (neuron pages) or gpt4 (OpenAI's neuron-explainer files: GPT-4 explanations and scores, activations, related neurons and tokens; gpt2-small and gpt2-xl only).")]
+    [DefaultValue("neuroscope")]
+    public string Source { get; init; } = "neuroscope";
+
+    [CommandOption("--openai-url <URL>")]
+    [Description("Root of OpenAI's neuron-explainer release (--source gpt4).")]
+    [DefaultValue("https://openaipublic.blob.core.windows.net/neuron-explainer/")]
+    public string OpenAiUrl { get; init; } = "https://openaipublic.blob.core.windows.net/neuron-explainer/";
+
+    [CommandOption("--openai-undocumented")]
+    [Description("With --source gpt4: also ask for the files OpenAI documents only for gpt2-xl (related neurons and tokens of gpt2-small); a 404 is recorded in the reason.")]
+    public bool OpenAiUndocumented { get; init; }
 
     [CommandOption("--base-url <URL>")]
     [Description("Root of the Neuroscope site.")]
@@ -67,9 +83,19 @@ public sealed class ScrapeSettings : CommandSettings
             return ValidationResult.Error("give at least one --model");
         }
 
+        if (Source is not ("neuroscope" or "gpt4"))
+        {
+            return ValidationResult.Error($"--source: '{Source}' is not a source; use neuroscope or gpt4");
+        }
+
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             return ValidationResult.Error($"--base-url: '{BaseUrl}' is not an http(s) URL");
+        }
+
+        if (!Uri.TryCreate(OpenAiUrl, UriKind.Absolute, out var openAi) || openAi.Scheme is not ("http" or "https"))
+        {
+            return ValidationResult.Error($"--openai-url: '{OpenAiUrl}' is not an http(s) URL");
         }
 
         return Concurrency < 1 || RequestsPerSecond <= 0 || TimeoutSeconds < 1 || Retries < 0 || BatchSize < 1
@@ -77,9 +103,11 @@ public sealed class ScrapeSettings : CommandSettings
             : ValidationResult.Success();
     }
 
+    public bool IsGpt4 => Source == "gpt4";
+
     public FetchOptions ToFetchOptions() => new()
     {
-        BaseUrl = new Uri(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/"),
+        BaseUrl = Root(IsGpt4 ? OpenAiUrl : BaseUrl),
         Concurrency = Concurrency,
         RequestsPerSecond = RequestsPerSecond,
         Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
@@ -88,6 +116,8 @@ public sealed class ScrapeSettings : CommandSettings
         Refresh = Refresh,
     };
 
+    private static Uri Root(string url) => new(url.EndsWith('/') ? url : url + "/");
+
     /// <summary>The neuron ranges to fetch, checked against each model's size.</summary>
     public IReadOnlyList<ScrapeTarget> Targets(ModelCatalog catalog)
     {
@@ -95,6 +125,11 @@ public sealed class ScrapeSettings : CommandSettings
         foreach (var id in Models)
         {
             var model = catalog[id];
+            if (IsGpt4 && OpenAiModel.Find(model.Id) is null)
+            {
+                throw new ArgumentException($"--source gpt4: OpenAI published neuron explanations only for {string.Join(" and ", OpenAiModel.All.Select(m => m.Model))}, not {model.Id}");
+            }
+
             var layers = Layers is null ? [(0, model.Layers)] : IntRanges.Parse(Layers, "--layers");
             var neurons = Neurons is null ? [(0, model.NeuronsPerLayer)] : IntRanges.Parse(Neurons, "--neurons");
             if (layers[^1].End > model.Layers)
@@ -120,7 +155,7 @@ public sealed class ScrapeSettings : CommandSettings
     }
 }
 
-[Description("Fetch Neuroscope neuron pages into the corpus (resumable: stored neurons are skipped).")]
+[Description("Fetch Neuroscope neuron pages or OpenAI's GPT-4 explanations (--source gpt4) into the corpus (resumable: stored neurons are skipped).")]
 public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ScrapeSettings settings, CancellationToken cancellationToken)
@@ -131,7 +166,9 @@ public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSet
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
         var corpus = new CorpusStore(settings.Corpus);
-        var report = await ScrapeRunner.RunAsync(console, corpus, settings.ToFetchOptions(), targets, linked.Token);
+        var report = settings.IsGpt4
+            ? await ScrapeRunner.RunGpt4Async(console, new Gpt4Store(corpus.Root, corpus.Format), settings.ToFetchOptions(), targets, settings.OpenAiUndocumented, linked.Token)
+            : await ScrapeRunner.RunAsync(console, corpus, settings.ToFetchOptions(), targets, linked.Token);
         console.MarkupLineInterpolated($"Corpus: [link]{corpus.Root}[/]");
         return (int)ScrapeRunner.ExitCodeOf(report);
     }

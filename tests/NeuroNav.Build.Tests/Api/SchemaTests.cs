@@ -13,7 +13,7 @@ public sealed class SchemaTests
         using var site = new TinySite();
         await site.BuildAsync();
         var validator = new SchemaValidator(site.Output);
-        Assert.Equal(["explanation-search", "layer-index", "model-index", "neuron", "neuron2graph", "neuroscope", "site-index", "token-index", "token-shard"], validator.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["explanation-search", "gpt4", "layer-index", "model-index", "neuron", "neuron2graph", "neuroscope", "site-index", "token-index", "token-shard"], validator.Names.Order(StringComparer.Ordinal));
 
         var documents = site.Files().Where(f => f.EndsWith(".json", StringComparison.Ordinal) && !f.StartsWith("api/schema/", StringComparison.Ordinal) && f != "manifest.json").ToList();
         Assert.Equal(22, documents.Count); // site + 2 models + 3 layers + 8 neurons × (neuron, neuroscope)

@@ -1,0 +1,147 @@
+using NeuroNav.Core;
+
+namespace NeuroNav.Corpus.Gpt4;
+
+/// <summary>How much of each collated-activations sample a layer read keeps per neuron (the corpus keeps everything).</summary>
+/// <param name="RecordsPerSample">Records kept per sample: the top records, each quantile bucket, the random sample.</param>
+public sealed record Gpt4ReadLimits(int RecordsPerSample = int.MaxValue)
+{
+    public static readonly Gpt4ReadLimits None = new();
+}
+
+/// <summary>
+/// The GPT-4 tables of the corpus (OpenAI's neuron-explainer data), beside the Neuroscope tables under the same root:
+/// <c>{root}/gpt4_*/model={m}/layer={l}/part-*.parquet</c>, plus rows of the shared <c>coverage</c> table with source
+/// <c>gpt4</c>. A batch writes one atomic part per table under one name; reading, a neuron's rows come from the newest
+/// part that lists it in <c>gpt4_files</c> (newest wins). See README.md beside the corpus code for the columns.
+/// </summary>
+public sealed class Gpt4Store
+{
+    public Gpt4Store(string root)
+        : this(root, CorpusFormat.Default)
+    {
+    }
+
+    public Gpt4Store(string root, CorpusFormat format)
+    {
+        Root = Path.GetFullPath(root);
+        Format = format;
+    }
+
+    public string Root { get; }
+
+    public CorpusFormat Format { get; }
+
+    /// <summary>
+    /// Stores a batch of one layer: the neurons' data (a neuron with nothing stored may be left out) and one coverage
+    /// row per attempted neuron. Data parts are committed before <c>gpt4_files</c>, and coverage last; on failure the
+    /// parts already committed are removed.
+    /// </summary>
+    public async Task WriteBatchAsync(string model, int layer, IReadOnlyList<Gpt4Neuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(neurons);
+        ArgumentNullException.ThrowIfNull(coverage);
+        CorpusLayout.ValidateModel(model);
+        CorpusLayout.ValidateLayer(layer);
+        BatchValidation.CheckCoverage(model, layer, coverage);
+        var sorted = Validate(model, layer, neurons);
+
+        var dirs = Gpt4Tables.DataTables.Append(CorpusLayout.Coverage).Select(t => Dir(t, model, layer)).ToList();
+        var name = CorpusLayout.NewPartName(dirs);
+        var committed = new List<string>();
+        try
+        {
+            foreach (var table in Gpt4Tables.DataTables.Where(t => Gpt4TableWriter.HasRows(t, sorted)))
+            {
+                var path = Path.Combine(Dir(table, model, layer), name);
+                await PartWriter.WriteAsync(path, Gpt4TableWriter.Schema(table), Gpt4Tables.Options(table, Format), w => Gpt4TableWriter.WriteAsync(table, w, sorted, ct), ct).ConfigureAwait(false);
+                committed.Add(path);
+            }
+
+            if (coverage.Count > 0)
+            {
+                var path = Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name);
+                await PartWriter.WriteAsync(path, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
+                committed.Add(path);
+            }
+        }
+        catch
+        {
+            PartWriter.RollBack(committed);
+            throw;
+        }
+    }
+
+    /// <summary>The newest coverage row per (neuron, source) of a layer, every source.</summary>
+    public Task<IReadOnlyList<CoverageRow>> ReadCoverageAsync(string model, int layer, CancellationToken ct) =>
+        new CorpusStore(Root, Format).ReadCoverageAsync(model, layer, ct);
+
+    /// <summary>The layers of <paramref name="model"/> with GPT-4 data, ascending.</summary>
+    public IReadOnlyList<int> Layers(string model)
+    {
+        CorpusLayout.ValidateModel(model);
+        var dir = Path.Combine(Root, Gpt4Tables.Files, "model=" + model);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateDirectories(dir, "layer=*")
+            .Select(d => int.TryParse(Path.GetFileName(d)["layer=".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l) && CorpusLayout.Parts(d).Count > 0 ? l : -1)
+            .Where(l => l >= 0)
+            .Order()];
+    }
+
+    /// <summary>Every stored neuron of a layer with all its data (samples capped by <paramref name="limits"/>), ascending by neuron.</summary>
+    public Task<IReadOnlyList<Gpt4Neuron>> ReadLayerAsync(string model, int layer, Gpt4ReadLimits? limits, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        return Gpt4LayerReader.ReadAsync(this, model, layer, limits ?? Gpt4ReadLimits.None, full: true, ct);
+    }
+
+    /// <summary>Every stored neuron of a layer with its files and explanations only (no simulations, samples or related data).</summary>
+    public Task<IReadOnlyList<Gpt4Neuron>> ReadExplanationsAsync(string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        return Gpt4LayerReader.ReadAsync(this, model, layer, Gpt4ReadLimits.None, full: false, ct);
+    }
+
+    internal string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);
+
+    private static List<Gpt4Neuron> Validate(string model, int layer, IReadOnlyList<Gpt4Neuron> neurons)
+    {
+        var seen = new HashSet<int>();
+        foreach (var n in neurons)
+        {
+            if (n.Id.Model != model || n.Id.Layer != layer)
+            {
+                throw new ArgumentException($"GPT-4 data of {n.Id} does not belong to the batch's partition {model}/{layer}.", nameof(neurons));
+            }
+
+            if (!seen.Add(n.Id.Neuron) || n.Id.Neuron < 0)
+            {
+                throw new ArgumentException($"GPT-4 data of {n.Id} appears twice in one batch or has a negative index.", nameof(neurons));
+            }
+
+            if (n.Files.Count == 0)
+            {
+                throw new ArgumentException($"GPT-4 data of {n.Id} names no source file; leave a neuron with nothing stored out of the batch.", nameof(neurons));
+            }
+
+            foreach (var e in n.Explanations)
+            {
+                if (e.Simulations.Any(s => s.Tokens.Length != s.TrueActivations.Length || s.Tokens.Length != s.SimulatedActivations.Length))
+                {
+                    throw new ArgumentException($"GPT-4 data of {n.Id}: explanation #{e.Index} has a sequence whose tokens and activations differ in length.", nameof(neurons));
+                }
+            }
+
+            if (n.Activations?.Records.FirstOrDefault(r => r.Tokens.Length != r.Activations.Length) is { } bad)
+            {
+                throw new ArgumentException($"GPT-4 data of {n.Id}: {Gpt4Names.Kind(bad.Kind)} record #{bad.Index} has tokens and activations of different lengths.", nameof(neurons));
+            }
+        }
+
+        return [.. neurons.OrderBy(n => n.Id.Neuron)];
+    }
+}
