@@ -47,7 +47,6 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             output.Write(ApiPaths.Schema(name), SchemaFiles.Read(name), $"schema '{name}'");
         }
 
-        ExplanationSearch.WriteSchema(output);
 
         foreach (var file in pages.StaticFiles())
         {

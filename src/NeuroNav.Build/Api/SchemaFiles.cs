@@ -3,7 +3,7 @@ namespace NeuroNav.Build.Api;
 /// <summary>The JSON Schemas (draft 2020-12) of the five document types, embedded in this assembly.</summary>
 internal static class SchemaFiles
 {
-    public static readonly IReadOnlyList<string> Names = ["site-index", "model-index", "layer-index", "neuron", "neuroscope", "gpt4", "neuron2graph", "token-index", "token-shard"];
+    public static readonly IReadOnlyList<string> Names = ["site-index", "model-index", "layer-index", "neuron", "neuroscope", "gpt4", "neuron2graph", "token-index", "token-shard", "explanation-search"];
 
     public static byte[] Read(string name)
     {

@@ -16,8 +16,8 @@ public sealed record GraphColumnView(int X, string Label);
 /// <summary>One row of the stats table, numbers formatted.</summary>
 public sealed record GraphStatsRow(string Name, string Precision, string Recall, string F1, string Support);
 
-/// <summary>A link to a similar neuron's page, relative to the neuron page.</summary>
-public sealed record SimilarNeuronView(string Href, int Layer, int Neuron, string Similarity, int SharedTokens);
+/// <summary>A similar neuron; <see cref="Href"/> is its page relative to the neuron page, null when the site has no page for it.</summary>
+public sealed record SimilarNeuronView(string? Href, int Layer, int Neuron, string Similarity, int SharedTokens);
 
 /// <summary>
 /// What <c>templates/neuron2graph.sbn</c> draws: the graph laid out by depth (activating tokens in the right-hand column,
@@ -48,7 +48,8 @@ public sealed record GraphPageView(
     private const int MaxLabel = 15;
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
-    public static GraphPageView Create(NeuronGraph graph, GraphStats? stats, IReadOnlyList<SimilarNeuron> similar)
+    /// <param name="hasPage">Whether the site has a page for (layer, neuron) of this model; the others are named without a link.</param>
+    public static GraphPageView Create(NeuronGraph graph, GraphStats? stats, IReadOnlyList<SimilarNeuron> similar, Func<int, int, bool> hasPage)
     {
         var maxDepth = graph.Nodes.Count == 0 ? 0 : graph.Nodes.Max(n => n.Depth);
         var rows = new int[maxDepth + 1];
@@ -98,7 +99,11 @@ public sealed record GraphPageView(
             Format(stats?.Accuracy),
             Format(stats?.Correlation),
             [.. similar.Select(s => new SimilarNeuronView(
-                string.Create(CultureInfo.InvariantCulture, $"../{s.OtherLayer}/{s.OtherNeuron}.html"), s.OtherLayer, s.OtherNeuron, Format(s.Similarity), s.SharedTokens))]);
+                hasPage(s.OtherLayer, s.OtherNeuron) ? string.Create(CultureInfo.InvariantCulture, $"../{s.OtherLayer}/{s.OtherNeuron}.html") : null,
+                s.OtherLayer,
+                s.OtherNeuron,
+                Format(s.Similarity),
+                s.SharedTokens))]);
     }
 
     /// <summary>A token as text a reader can see: spaces at either end as ␣, line breaks and other controls as their symbols.</summary>

@@ -10,12 +10,12 @@ namespace NeuroNav.Build.Graphs;
 /// numbers as null; <c>graph</c> the nodes and edges; <c>similar_neurons</c> the top neurons by Jaccard similarity of
 /// their neuron-store tokens. Numbers are written in shortest round-trip form, so rebuilds are byte-identical.
 /// </summary>
-internal sealed class GraphSection(NeuronGraph graph, GraphStats? stats, IReadOnlyList<SimilarNeuron> similar) : INeuronSection
+internal sealed class GraphSection(NeuronGraph graph, GraphStats? stats, IReadOnlyList<SimilarNeuron> similar, Func<int, int, bool> hasPage) : INeuronSection
 {
     /// <summary>Named in every section so a reader of the JSON alone knows what the score is.</summary>
     public const string ScoreField = "stats[\"1\"][\"f1-score\"]";
 
-    private readonly Lazy<GraphPageView> _view = new(() => GraphPageView.Create(graph, stats, similar));
+    private readonly Lazy<GraphPageView> _view = new(() => GraphPageView.Create(graph, stats, similar, hasPage));
 
     public double? Score => stats?.ExplanationScore;
 

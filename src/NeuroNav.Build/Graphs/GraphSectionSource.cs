@@ -1,5 +1,6 @@
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
+using NeuroNav.Corpus;
 using NeuroNav.Corpus.Graphs;
 
 namespace NeuroNav.Build.Graphs;
@@ -12,6 +13,9 @@ namespace NeuroNav.Build.Graphs;
 public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
 {
     public SourceInfo Source => SourceInfo.Neuron2Graph;
+
+    /// <summary>The neurons with Neuroscope data (hence a page) per (model, layer), read once per build.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlySet<int>>>> _pages = new();
 
     internal GraphCorpus Corpus => corpus;
 
@@ -37,10 +41,18 @@ public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
             throw new BuildException($"neuron2graph data of {model.Id}/{layer}: {e.Message}", e);
         }
 
+        var pages = new Dictionary<int, IReadOnlySet<int>>();
+        foreach (var other in similar.Select(s => s.OtherLayer).Distinct())
+        {
+            pages[other] = await _pages.GetOrAdd((model.Id, other), key => new Lazy<Task<IReadOnlySet<int>>>(
+                () => new CorpusStore(corpus.Root).StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
+        }
+
+        bool HasPage(int l, int n) => pages.TryGetValue(l, out var stored) && stored.Contains(n);
         var similarBy = similar.ToLookup(s => s.Neuron);
         var sections = graphs.ToDictionary(
             g => g.Key,
-            g => new GraphSection(g.Value, stats.GetValueOrDefault(g.Key), [.. similarBy[g.Key].OrderBy(s => s.Rank)]));
+            g => new GraphSection(g.Value, stats.GetValueOrDefault(g.Key), [.. similarBy[g.Key].OrderBy(s => s.Rank)], HasPage));
         return new Layer(sections);
     }
 

@@ -16,9 +16,6 @@ internal static class ExplanationSearch
 
     public static string Folder(string model) => $"api/{model}/search/explanations/";
 
-    public static void WriteSchema(OutputWriter output) =>
-        output.Write(ApiPaths.Schema(SchemaName), SchemaFiles.Read(SchemaName), $"schema '{SchemaName}'");
-
     public static void Write(OutputWriter output, string model, ExplanationIndex index)
     {
         var shards = index.Shards();
