@@ -75,7 +75,12 @@ public sealed class SchemaTests
         {
             using var doc = JsonDocument.Parse(NeuroNav.Build.Api.SchemaFiles.Read(name));
             Assert.Equal("https://json-schema.org/draft/2020-12/schema", doc.RootElement.GetProperty("$schema").GetString());
-            foreach (var def in doc.RootElement.GetProperty("$defs").EnumerateObject())
+            if (!doc.RootElement.TryGetProperty("$defs", out var defs))
+            {
+                continue; // a schema with no shared definitions
+            }
+
+            foreach (var def in defs.EnumerateObject())
             {
                 var json = def.Value.GetRawText();
                 if (definitions.TryGetValue(def.Name, out var seen))
