@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Fetch.Http;
@@ -23,82 +22,36 @@ public sealed record ScrapeReport(long Requested, long Skipped, long Fetched, lo
 /// returns a report with <see cref="ScrapeReport.Cancelled"/> set.
 /// </summary>
 public sealed class NeuroscopeScraper(ICorpusWriter corpus, FetchOptions options, SourceHttpClient? http = null)
+    : IScrapeSource<NeuroscopeNeuron>
 {
-    public async Task<ScrapeReport> RunAsync(IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct)
+    public Task<ScrapeReport> RunAsync(IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct) =>
+        ScrapeLoop.RunAsync(this, targets, options, http, progress, ct);
+
+    void IScrapeSource<NeuroscopeNeuron>.Validate(ScrapeTarget target)
     {
-        options.Validate();
-        var total = 0L;
-        foreach (var target in targets)
+        if (!ModelId.IsValid(target.Model))
         {
-            Validate(target);
-            total += target.EndNeuron - target.FirstNeuron;
+            throw new ArgumentException($"scrape target: '{target.Model}' is not a valid model id", nameof(target));
         }
 
-        var started = options.Clock.GetTimestamp();
-        var tally = new ScrapeTally(total, progress);
-        var owned = http is null ? new SourceHttpClient(options) : null;
-        var fetcher = new NeuronFetcher(http ?? owned!, options);
-        var cancelled = false;
-        try
-        {
-            foreach (var target in targets)
-            {
-                if (ct.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    break;
-                }
-
-                try
-                {
-                    await ScrapeAsync(target, fetcher, tally, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            owned?.Dispose();
-        }
-
-        return tally.ToReport(cancelled, options.Clock.GetElapsedTime(started));
+        ScrapeLoop.ValidateRange(target, "scrape target");
     }
 
-    private async Task ScrapeAsync(ScrapeTarget target, NeuronFetcher fetcher, ScrapeTally tally, CancellationToken ct)
+    NeuronFetch<NeuroscopeNeuron> IScrapeSource<NeuroscopeNeuron>.OpenFetch(SourceHttpClient client)
     {
-        var todo = await PlanAsync(target, ct).ConfigureAwait(false);
-        tally.Skip(target.EndNeuron - target.FirstNeuron - todo.Count);
-        if (todo.Count == 0)
+        var fetcher = new NeuronFetcher(client, options);
+        return async (id, ct) =>
         {
-            return;
-        }
-
-        using var batch = new BatchWriter(corpus, target.Model, target.Layer, options.BatchSize);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct };
-        try
-        {
-            await Parallel.ForEachAsync(todo, parallel, async (neuron, token) =>
-            {
-                var outcome = await fetcher.FetchAsync(new NeuronId(target.Model, target.Layer, neuron), token).ConfigureAwait(false);
-                tally.Record(outcome.Coverage);
-                await batch.AddAsync(outcome).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await batch.FlushAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        await batch.FlushAsync().ConfigureAwait(false);
+            var outcome = await fetcher.FetchAsync(id, ct).ConfigureAwait(false);
+            return new ScrapedNeuron<NeuroscopeNeuron>(outcome.Coverage, outcome.Neuron);
+        };
     }
+
+    Task IScrapeSource<NeuroscopeNeuron>.WriteBatchAsync(string model, int layer, IReadOnlyList<NeuroscopeNeuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct) =>
+        corpus.WriteBatchAsync(model, layer, neurons, coverage, ct);
 
     /// <summary>The neurons of <paramref name="target"/> to fetch, ascending.</summary>
-    private async Task<List<int>> PlanAsync(ScrapeTarget target, CancellationToken ct)
+    async Task<IReadOnlyList<int>> IScrapeSource<NeuroscopeNeuron>.PlanAsync(ScrapeTarget target, CancellationToken ct)
     {
         var todo = new List<int>(target.EndNeuron - target.FirstNeuron);
         if (options.Refresh)
@@ -133,20 +86,5 @@ public sealed class NeuroscopeScraper(ICorpusWriter corpus, FetchOptions options
         }
 
         return todo;
-    }
-
-    private static void Validate(ScrapeTarget target)
-    {
-        if (!ModelId.IsValid(target.Model))
-        {
-            throw new ArgumentException($"scrape target: '{target.Model}' is not a valid model id", nameof(target));
-        }
-
-        if (target.Layer < 0 || target.FirstNeuron < 0 || target.EndNeuron < target.FirstNeuron)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"scrape target {target.Model}/{target.Layer}: neurons [{target.FirstNeuron}, {target.EndNeuron}) is not a valid range"),
-                nameof(target));
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch.Http;
@@ -15,85 +14,40 @@ namespace NeuroNav.Fetch.OpenAi;
 /// </summary>
 /// <param name="includeUndocumented">Also ask for the datasets OpenAI documents only for GPT-2 XL (related neurons and tokens of GPT-2 small).</param>
 public sealed class Gpt4Scraper(Gpt4Store store, FetchOptions options, bool includeUndocumented = false, SourceHttpClient? http = null)
+    : IScrapeSource<Gpt4Neuron>
 {
     public static readonly Uri DefaultBaseUrl = new("https://openaipublic.blob.core.windows.net/neuron-explainer/");
 
-    public async Task<ScrapeReport> RunAsync(IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct)
+    public Task<ScrapeReport> RunAsync(IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct) =>
+        ScrapeLoop.RunAsync(this, targets, options, http, progress, ct);
+
+    void IScrapeSource<Gpt4Neuron>.Validate(ScrapeTarget target)
     {
-        options.Validate();
-        var total = 0L;
-        foreach (var target in targets)
+        if (OpenAiModel.Find(target.Model) is null)
         {
-            Validate(target);
-            total += target.EndNeuron - target.FirstNeuron;
+            throw new ArgumentException(
+                $"GPT-4 scrape target {target.Model}: OpenAI published neuron explanations only for {string.Join(" and ", OpenAiModel.All.Select(m => m.Model))}",
+                nameof(target));
         }
 
-        var started = options.Clock.GetTimestamp();
-        var tally = new ScrapeTally(total, progress);
-        var owned = http is null ? new SourceHttpClient(options) : null;
-        var fetcher = new Gpt4NeuronFetcher(http ?? owned!, options, includeUndocumented);
-        var cancelled = false;
-        try
-        {
-            foreach (var target in targets)
-            {
-                if (ct.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    break;
-                }
-
-                try
-                {
-                    await ScrapeAsync(target, fetcher, tally, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            owned?.Dispose();
-        }
-
-        return tally.ToReport(cancelled, options.Clock.GetElapsedTime(started));
+        ScrapeLoop.ValidateRange(target, "GPT-4 scrape target");
     }
 
-    private async Task ScrapeAsync(ScrapeTarget target, Gpt4NeuronFetcher fetcher, ScrapeTally tally, CancellationToken ct)
+    NeuronFetch<Gpt4Neuron> IScrapeSource<Gpt4Neuron>.OpenFetch(SourceHttpClient client)
     {
-        var model = OpenAiModel.Find(target.Model)!;
-        var todo = await PlanAsync(target, ct).ConfigureAwait(false);
-        tally.Skip(target.EndNeuron - target.FirstNeuron - todo.Count);
-        if (todo.Count == 0)
+        var fetcher = new Gpt4NeuronFetcher(client, options, includeUndocumented);
+        return async (id, ct) =>
         {
-            return;
-        }
-
-        using var batch = new Gpt4BatchWriter(store, target.Model, target.Layer, options.BatchSize);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct };
-        try
-        {
-            await Parallel.ForEachAsync(todo, parallel, async (neuron, token) =>
-            {
-                var outcome = await fetcher.FetchAsync(model, new NeuronId(target.Model, target.Layer, neuron), token).ConfigureAwait(false);
-                tally.Record(outcome.Coverage);
-                await batch.AddAsync(outcome).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await batch.FlushAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        await batch.FlushAsync().ConfigureAwait(false);
+            var outcome = await fetcher.FetchAsync(OpenAiModel.Find(id.Model)!, id, ct).ConfigureAwait(false);
+            return new ScrapedNeuron<Gpt4Neuron>(outcome.Coverage, outcome.Neuron);
+        };
     }
+
+    Task IScrapeSource<Gpt4Neuron>.WriteBatchAsync(string model, int layer, IReadOnlyList<Gpt4Neuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct) =>
+        store.WriteBatchAsync(model, layer, neurons, coverage, ct);
 
     /// <summary>The neurons of <paramref name="target"/> to fetch, ascending.</summary>
-    private async Task<List<int>> PlanAsync(ScrapeTarget target, CancellationToken ct)
+    async Task<IReadOnlyList<int>> IScrapeSource<Gpt4Neuron>.PlanAsync(ScrapeTarget target, CancellationToken ct)
     {
         var settled = new HashSet<int>();
         if (!options.Refresh)
@@ -108,22 +62,5 @@ public sealed class Gpt4Scraper(Gpt4Store store, FetchOptions options, bool incl
         }
 
         return [.. Enumerable.Range(target.FirstNeuron, target.EndNeuron - target.FirstNeuron).Where(n => !settled.Contains(n))];
-    }
-
-    private static void Validate(ScrapeTarget target)
-    {
-        if (OpenAiModel.Find(target.Model) is null)
-        {
-            throw new ArgumentException(
-                $"GPT-4 scrape target {target.Model}: OpenAI published neuron explanations only for {string.Join(" and ", OpenAiModel.All.Select(m => m.Model))}",
-                nameof(target));
-        }
-
-        if (target.Layer < 0 || target.FirstNeuron < 0 || target.EndNeuron < target.FirstNeuron)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"GPT-4 scrape target {target.Model}/{target.Layer}: neurons [{target.FirstNeuron}, {target.EndNeuron}) is not a valid range"),
-                nameof(target));
-        }
     }
 }

@@ -1,5 +1,4 @@
 using NeuroNav.Core;
-using NeuroNav.Corpus;
 
 namespace NeuroNav.Fetch.Scraping;
 
@@ -8,22 +7,22 @@ namespace NeuroNav.Fetch.Scraping;
 /// neuron so the stored rows do not depend on completion order. A complete batch is always written in full, even
 /// after cancellation: writes are short, and what was fetched must not be lost.
 /// </summary>
-internal sealed class BatchWriter(ICorpusWriter corpus, string model, int layer, int batchSize) : IDisposable
+internal sealed class BatchWriter<TNeuron>(IScrapeSource<TNeuron> source, string model, int layer, int batchSize) : IDisposable
+    where TNeuron : class
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private List<NeuronOutcome> _pending = [];
+    private List<ScrapedNeuron<TNeuron>> _pending = [];
 
-    public async Task AddAsync(NeuronOutcome outcome)
+    public async Task AddAsync(ScrapedNeuron<TNeuron> outcome)
     {
-        List<NeuronOutcome>? full = null;
+        List<ScrapedNeuron<TNeuron>>? full = null;
         lock (_gate)
         {
             _pending.Add(outcome);
             if (_pending.Count >= batchSize)
             {
-                full = _pending;
-                _pending = [];
+                (full, _pending) = (_pending, []);
             }
         }
 
@@ -36,11 +35,10 @@ internal sealed class BatchWriter(ICorpusWriter corpus, string model, int layer,
     /// <summary>Stores whatever is pending (the end of a layer, or of a cancelled run).</summary>
     public async Task FlushAsync()
     {
-        List<NeuronOutcome> rest;
+        List<ScrapedNeuron<TNeuron>> rest;
         lock (_gate)
         {
-            rest = _pending;
-            _pending = [];
+            (rest, _pending) = (_pending, []);
         }
 
         if (rest.Count > 0)
@@ -51,10 +49,10 @@ internal sealed class BatchWriter(ICorpusWriter corpus, string model, int layer,
 
     public void Dispose() => _writing.Dispose();
 
-    private async Task WriteAsync(List<NeuronOutcome> batch)
+    private async Task WriteAsync(List<ScrapedNeuron<TNeuron>> batch)
     {
         batch.Sort((a, b) => a.Coverage.Neuron.CompareTo(b.Coverage.Neuron));
-        var neurons = new List<NeuroscopeNeuron>(batch.Count);
+        var neurons = new List<TNeuron>(batch.Count);
         var coverage = new List<CoverageRow>(batch.Count);
         foreach (var outcome in batch)
         {
@@ -68,7 +66,7 @@ internal sealed class BatchWriter(ICorpusWriter corpus, string model, int layer,
         await _writing.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await corpus.WriteBatchAsync(model, layer, neurons, coverage, CancellationToken.None).ConfigureAwait(false);
+            await source.WriteBatchAsync(model, layer, neurons, coverage, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
