@@ -45,7 +45,10 @@ internal sealed record NeuronView(
     int? NextLayer);
 
 /// <summary>One other source's part of a neuron page: <see cref="Html"/> is its template's output, printed as is.</summary>
-internal sealed record SectionView(string Id, string Html);
+/// <param name="Label">What the facts list at the top of the page calls the source's headline ("GPT-4 explanation").</param>
+/// <param name="Text">The source's one-line text (GPT-4's explanation), unescaped; null when it has none.</param>
+/// <param name="Score">The source's explanation score, rounded for reading; null when it has none.</param>
+internal sealed record SectionView(string Id, string Html, string Label, string? Text, string? Score);
 
 /// <summary>Relative links of a neuron page; <see cref="Original"/> is the absolute neuroscope.io URL.</summary>
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
