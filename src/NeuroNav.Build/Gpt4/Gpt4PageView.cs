@@ -52,7 +52,7 @@ internal sealed class Gpt4PageView
     ];
 
     public IReadOnlyList<FileView> Files =>
-        [.. _neuron.Files.OrderBy(f => f.Key).Select(f => new FileView(Gpt4Datasets.Name(f.Key).Replace('_', ' '), f.Value.Url))];
+        [.. _neuron.Files.OrderBy(f => f.Key).Select(f => new FileView(Gpt4Datasets.Name(f.Key).Replace('_', ' '), HttpLinks.OrNull(f.Value.Url)))];
 
     internal static string Format(double? value) => value is { } v && double.IsFinite(v) ? Numbers.Double(Math.Round(v, 3, MidpointRounding.AwayFromZero)) : "–";
 
@@ -156,4 +156,5 @@ internal sealed record TokenListView(string Title, IReadOnlyList<TokenView> Toke
 
 internal sealed record TokenView(string Token, string Value);
 
-internal sealed record FileView(string Dataset, string Url);
+/// <summary>A dataset file; <see cref="Url"/> is null (no link) unless the provenance URL is absolute http(s).</summary>
+internal sealed record FileView(string Dataset, string? Url);

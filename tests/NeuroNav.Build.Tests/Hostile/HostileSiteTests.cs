@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using NeuroNav.Build.Graphs;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Build.Tests.Html;
 using NeuroNav.Core;
@@ -66,6 +67,45 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Hostile_gpt4_and_neuron2graph_data_from_a_real_corpus_render_inert_as_text_and_round_trip_in_json()
+    {
+        var output = await BuildFromCorpusAsync();
+        var parser = new HtmlParser();
+        var problems = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories))
+        {
+            using var parsed = parser.ParseDocument(File.ReadAllText(file));
+            problems.AddRange(Inspect(parsed).Select(p => $"{Path.GetRelativePath(output, file)}: {p}"));
+        }
+
+        Assert.Empty(problems);
+        using var doc = parser.ParseDocument(File.ReadAllText(Path.Combine(output, "gpt2-small", "3", "0.html")));
+        var gpt4 = doc.QuerySelector("section#gpt4")?.TextContent ?? throw new Xunit.Sdk.XunitException("no #gpt4 section on gpt2-small/3/0.html");
+        var graph = doc.QuerySelector("section#neuron2graph") ?? throw new Xunit.Sdk.XunitException("no #neuron2graph section on gpt2-small/3/0.html");
+        var titles = string.Concat(graph.QuerySelectorAll("g.n2g-node > title").Select(e => e.TextContent));
+        var related = string.Concat(doc.QuerySelectorAll("ol.gpt4-tokens code").Select(e => e.TextContent));
+        var heatmaps = string.Concat(doc.QuerySelectorAll("section#gpt4 div.hm").Select(e => e.TextContent));
+        log.WriteLine($"{Hostile.Length} hostile strings: {Hostile.Count(s => gpt4.Contains(s, StringComparison.Ordinal))} verbatim in #gpt4, "
+            + $"{Hostile.Count(s => titles.Contains(GraphPageView.Show(Wellformed(s)), StringComparison.Ordinal))} shown in #neuron2graph node titles");
+        Assert.All(HostileStrings.Markup, s => Assert.Contains(s, gpt4, StringComparison.Ordinal));
+        Assert.All(HostileStrings.Markup, s => Assert.Contains(s, related, StringComparison.Ordinal));
+        Assert.All(Hostile, s => Assert.Contains(HostileStrings.Visible(s), heatmaps, StringComparison.Ordinal));
+        Assert.All(Hostile, s => Assert.Contains(GraphPageView.Show(Wellformed(s)), titles, StringComparison.Ordinal));
+        Assert.Contains("{{ 7 * 7 }}", string.Concat(graph.QuerySelectorAll("svg text").Select(e => e.TextContent)), StringComparison.Ordinal);
+        Assert.DoesNotContain(HostileSections.ForeignUrl, doc.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "api", "gpt2-small", "3", "0.json")));
+        var explanations = json.RootElement.GetProperty("GPT-4").GetProperty("explanations").EnumerateArray().Select(e => e.GetProperty("explanation").GetString()!).ToList();
+        var tokens = json.RootElement.GetProperty("neuron2graph").GetProperty("graph").GetProperty("nodes").EnumerateArray().Select(e => e.GetProperty("token").GetString()!).ToList();
+        Assert.Equal(Hostile.Select(Wellformed), explanations);
+        Assert.Equal(Hostile.Select(Wellformed), tokens);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "api"), "*.json", SearchOption.AllDirectories))
+        {
+            using var _ = JsonDocument.Parse(File.ReadAllBytes(file));
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 
     /// <summary>Everything in <paramref name="doc"/> that NeuroNav's templates do not write.</summary>
@@ -95,7 +135,7 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
                 }
             }
 
-            if (element.LocalName is "iframe" or "img" or "svg" or "style" or "base" or "object" or "embed" or "form" or "frame" or "link" && !OurLink(element) && !OurForm(element))
+            if (element.LocalName is "iframe" or "img" or "svg" or "style" or "base" or "object" or "embed" or "form" or "frame" or "link" && !OurLink(element) && !OurForm(element) && !OurGraph(element))
             {
                 yield return $"element <{element.LocalName}>";
             }
@@ -124,6 +164,10 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
         element.LocalName == "form" && (element.ClassName is "jump" or "explanation-search" or "filters" || element.Id == "token-search")
         && AllowedUrl(element.GetAttribute("action") ?? "");
 
+    /// <summary>The Neuron2Graph drawing: one inline SVG in its figure, nowhere else.</summary>
+    private static bool OurGraph(IElement element) =>
+        element.LocalName == "svg" && element.ParentElement is { LocalName: "figure", ClassName: "n2g-graph" } && element.Closest("section#neuron2graph") is not null;
+
     private static bool OurLink(IElement element) =>
         element.LocalName == "link" && element.GetAttribute("href") is { } href && href.Contains("assets/", StringComparison.Ordinal) && AllowedUrl(href);
 
@@ -137,6 +181,23 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
             .BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
         return output;
     }
+
+    /// <summary>The same hostile neurons through a real Parquet corpus, with GPT-4 and Neuron2Graph data from the real section sources.</summary>
+    private async Task<string> BuildFromCorpusAsync()
+    {
+        var corpus = new NeuroNav.Corpus.CorpusStore(_dir.Combine("corpus"));
+        var neurons = new[] { Neuron(0, Hostile, "javascript:alert(12)"), Neuron(1, [.. Hostile.Reverse()], "https://neuroscope.io/gpt2-small/3/1.html") };
+        var coverage = neurons.Select(n => new CoverageRow(n.Id.Model, n.Id.Layer, n.Id.Neuron, SourceInfo.Neuroscope.Id, CoverageStatus.Present, null, n.Provenance.Url, 200, DateTimeOffset.UnixEpoch)).ToList();
+        await corpus.WriteBatchAsync("gpt2-small", 3, neurons, coverage, CancellationToken.None);
+        var sources = await HostileSections.WriteAsync(corpus, Hostile, CancellationToken.None);
+        var output = _dir.Combine("corpus-output");
+        await new SiteBuilder(corpus, SampleMirrorServer.Catalog, HtmlFixtures.Renderer, sources)
+            .BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
+        return output;
+    }
+
+    /// <summary>A string as UTF-8 storage gives it back: a lone surrogate has no UTF-8 form and comes back as U+FFFD.</summary>
+    private static string Wellformed(string s) => s.Replace("\ud800", "\ufffd", StringComparison.Ordinal).Replace("\udfff", "\ufffd", StringComparison.Ordinal);
 
     /// <summary>One text per hostile string as its dataset label, every hostile string as a token around the max.</summary>
     private static NeuroscopeNeuron Neuron(int neuron, string[] hostile, string url)
