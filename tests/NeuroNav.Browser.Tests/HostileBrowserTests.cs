@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace NeuroNav.Browser.Tests.Hostile;
 
 /// <summary>
-/// A site built, through a real Parquet corpus, from hostile strings, loaded page by page in headless Chromium:
+/// A site built, through a real Parquet corpus, from hostile strings (Neuroscope, GPT-4 and Neuron2Graph data), loaded page by page in headless Chromium:
 /// no dialog opens, no console error is logged, no request leaves 127.0.0.1, and the strings read as text.
 /// </summary>
 public sealed class HostileBrowserTests(ITestOutputHelper log)
@@ -64,6 +64,10 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var full = string.Concat(await page.Locator("div.full-text").AllInnerTextsAsync());
+        // The GPT-4 section as read, and the Neuron2Graph drawing: SVG node labels (the short strings whole) and node titles.
+        var gpt4 = await page.Locator("section#gpt4").InnerTextAsync();
+        var labels = string.Concat(await page.Locator("section#neuron2graph svg g.n2g-node > text").AllTextContentsAsync());
+        var titles = string.Concat(await page.Locator("section#neuron2graph svg g.n2g-node > title").AllTextContentsAsync());
 
         log.WriteLine($"{Hostile.Length} hostile strings, {pages.Count} pages loaded, {dialogs.Count} dialogs, {errors.Count} console errors, {foreign.Count} foreign requests");
         Assert.Empty(dialogs);
@@ -71,6 +75,10 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
         Assert.Empty(foreign);
         Assert.All(HostileStrings.Markup, s => Assert.Contains(s, shown, StringComparison.Ordinal));
         Assert.All(HostileStrings.Markup, s => Assert.Contains(s, full, StringComparison.Ordinal));
+        Assert.All(HostileStrings.Markup, s => Assert.Contains(s, gpt4, StringComparison.Ordinal));
+        Assert.All(HostileStrings.Markup, s => Assert.Contains(s, titles, StringComparison.Ordinal));
+        Assert.All(HostileStrings.Markup.Where(s => s.Length <= 15), s => Assert.Contains(s, labels, StringComparison.Ordinal));
+        Assert.Contains("<img src=x one…", labels, StringComparison.Ordinal);
     }
 
     private static async Task<string> BuildAsync(TempDirectory dir)
@@ -82,7 +90,8 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
         await corpus.WriteBatchAsync("gpt2-small", 3, neurons, coverage, CancellationToken.None);
         var output = dir.Combine("output");
         var pages = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test");
-        await new SiteBuilder(corpus, catalog, pages).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
+        var sources = await HostileSections.WriteAsync(corpus, Hostile, CancellationToken.None);
+        await new SiteBuilder(corpus, catalog, pages, sources).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
         return output;
     }
 
