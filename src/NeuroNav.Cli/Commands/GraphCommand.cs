@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli.Commands;
 
-public sealed class GraphSettings : CommandSettings
+public sealed class GraphSettings : FetchSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("Model id from the catalog, e.g. gpt2-small.")]
@@ -20,34 +20,10 @@ public sealed class GraphSettings : CommandSettings
     [Description("The model's N2G output: a local folder or an http(s) base URL (neuron_graphs/<model>/).")]
     public string? From { get; init; }
 
-    [CommandOption("-c|--corpus <DIR>")]
-    [Description("Corpus folder (Parquet, Hive-partitioned).")]
-    [DefaultValue("corpus")]
-    public string Corpus { get; init; } = "corpus";
-
     [CommandOption("--layout <LAYOUT>")]
     [Description("auto (default), folder (layer_0/{L}_{N}/graph, 2023) or flat ({L}_{N}, Dec 2023 on).")]
     [DefaultValue(GraphLayout.Auto)]
     public GraphLayout Layout { get; init; } = GraphLayout.Auto;
-
-    [CommandOption("--concurrency <N>")]
-    [Description("Requests in flight at once.")]
-    [DefaultValue(4)]
-    public int Concurrency { get; init; } = 4;
-
-    [CommandOption("--rps <N>")]
-    [Description("At most this many requests per second.")]
-    [DefaultValue(8.0)]
-    public double RequestsPerSecond { get; init; } = 8;
-
-    [CommandOption("--retries <N>")]
-    [Description("Retries per file on 408/429/5xx/network errors.")]
-    [DefaultValue(5)]
-    public int Retries { get; init; } = 5;
-
-    [CommandOption("--refresh")]
-    [Description("Read again graphs the corpus already holds (or recorded missing or invalid).")]
-    public bool Refresh { get; init; }
 
     [CommandOption("--top-k <N>")]
     [Description("Similar neurons kept per neuron.")]
@@ -62,9 +38,9 @@ public sealed class GraphSettings : CommandSettings
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Model) ? ValidationResult.Error("give --model")
         : string.IsNullOrWhiteSpace(From) ? ValidationResult.Error("give --from, a folder or an http(s) URL")
-        : Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || TopK < 1 ? ValidationResult.Error("--concurrency, --rps and --top-k must be positive, --retries non-negative")
+        : TopK < 1 ? ValidationResult.Error("--top-k must be positive")
         : !(Threshold > 0 && Threshold <= 1) ? ValidationResult.Error("--threshold must be in (0, 1]")
-        : ValidationResult.Success();
+        : ValidatePoliteness();
 }
 
 [Description("Read a model's Neuron2Graph output (graphs, stats.json, neuron_store.json) into the corpus and compute similar neurons.")]

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli.Commands;
 
-public sealed class ScrapeSettings : CommandSettings
+public sealed class ScrapeSettings : FetchSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("Model id from the catalog (repeatable), e.g. gpt2-small. See 'neuronav models'.")]
@@ -42,39 +42,15 @@ public sealed class ScrapeSettings : CommandSettings
     [DefaultValue("https://neuroscope.io/")]
     public string BaseUrl { get; init; } = "https://neuroscope.io/";
 
-    [CommandOption("-c|--corpus <DIR>")]
-    [Description("Corpus folder (Parquet, Hive-partitioned).")]
-    [DefaultValue("corpus")]
-    public string Corpus { get; init; } = "corpus";
-
-    [CommandOption("--concurrency <N>")]
-    [Description("Requests in flight at once.")]
-    [DefaultValue(4)]
-    public int Concurrency { get; init; } = 4;
-
-    [CommandOption("--rps <N>")]
-    [Description("At most this many requests per second.")]
-    [DefaultValue(8.0)]
-    public double RequestsPerSecond { get; init; } = 8;
-
     [CommandOption("--timeout <SECONDS>")]
     [Description("Timeout of one request attempt.")]
     [DefaultValue(30)]
     public int TimeoutSeconds { get; init; } = 30;
 
-    [CommandOption("--retries <N>")]
-    [Description("Retries per page on 408/429/5xx/network errors (exponential backoff with jitter, honours Retry-After).")]
-    [DefaultValue(5)]
-    public int Retries { get; init; } = 5;
-
     [CommandOption("--batch-size <N>")]
     [Description("Neurons per corpus part file; a crash loses at most one batch.")]
     [DefaultValue(100)]
     public int BatchSize { get; init; } = 100;
-
-    [CommandOption("--refresh")]
-    [Description("Fetch again neurons that the corpus already holds.")]
-    public bool Refresh { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -98,9 +74,9 @@ public sealed class ScrapeSettings : CommandSettings
             return ValidationResult.Error($"--openai-url: '{OpenAiUrl}' is not an http(s) URL");
         }
 
-        return Concurrency < 1 || RequestsPerSecond <= 0 || TimeoutSeconds < 1 || Retries < 0 || BatchSize < 1
-            ? ValidationResult.Error("--concurrency, --rps, --timeout and --batch-size must be positive, --retries non-negative")
-            : ValidationResult.Success();
+        return TimeoutSeconds < 1 || BatchSize < 1
+            ? ValidationResult.Error("--timeout and --batch-size must be positive")
+            : ValidatePoliteness();
     }
 
     public bool IsGpt4 => Source == "gpt4";
