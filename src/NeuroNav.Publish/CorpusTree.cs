@@ -55,7 +55,7 @@ public static class CorpusTree
             }
         }
 
-        var entries = files.ToDictionary(f => f.Path, f => new FileEntry(f.Bytes, f.Sha256), StringComparer.Ordinal);
+        var entries = files.ToDictionary(f => f.Path, f => new ManifestEntry(f.Bytes, f.Sha256), StringComparer.Ordinal);
         var manifest = Serialize(files);
         if (partition is not { } p)
         {
@@ -106,7 +106,7 @@ public static class CorpusTree
     }
 
     /// <summary>Reads a stored corpus manifest back into entries.</summary>
-    public static IReadOnlyDictionary<string, FileEntry> Parse(byte[] bytes, string origin)
+    public static IReadOnlyDictionary<string, ManifestEntry> Parse(byte[] bytes, string origin)
     {
         CorpusManifestDocument? doc;
         try
@@ -123,10 +123,10 @@ public static class CorpusTree
             throw new PublishException($"{origin}: not a NeuroNav corpus manifest (schema '{doc?.Schema}', version {doc?.SchemaVersion})");
         }
 
-        var entries = new Dictionary<string, FileEntry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         foreach (var f in doc.Files)
         {
-            if (!SitePath.IsValid(f.Path) || !entries.TryAdd(f.Path, new FileEntry(f.Bytes, f.Sha256)))
+            if (!SitePath.IsValid(f.Path) || !entries.TryAdd(f.Path, new ManifestEntry(f.Bytes, f.Sha256)))
             {
                 throw new PublishException($"{origin}: invalid or repeated path '{f.Path}'");
             }

@@ -1,9 +1,11 @@
+using NeuroNav.Core;
+
 namespace NeuroNav.Publish;
 
 /// <summary>The partition manifests the partition jobs stored under <c>{prefix}_partitions/</c>.</summary>
 public static class PartitionManifests
 {
-    public static async Task<IReadOnlyList<IReadOnlyDictionary<string, FileEntry>>> ReadAsync(IObjectStore store, string prefix, CancellationToken ct)
+    public static async Task<IReadOnlyList<IReadOnlyDictionary<string, ManifestEntry>>> ReadAsync(IObjectStore store, string prefix, CancellationToken ct)
     {
         var folder = prefix + SiteTrees.PartitionsFolder + "/";
         var keys = new List<string>();
@@ -15,7 +17,7 @@ public static class PartitionManifests
             }
         }
 
-        var manifests = new List<IReadOnlyDictionary<string, FileEntry>>();
+        var manifests = new List<IReadOnlyDictionary<string, ManifestEntry>>();
         foreach (var key in keys.Order(StringComparer.Ordinal))
         {
             var bytes = await store.GetAsync(key, ct).ConfigureAwait(false) ?? throw new PublishException($"{key}: listed but gone");

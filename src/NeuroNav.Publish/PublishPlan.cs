@@ -1,3 +1,5 @@
+using NeuroNav.Core;
+
 namespace NeuroNav.Publish;
 
 /// <summary>Why a file is uploaded.</summary>
@@ -28,7 +30,7 @@ public sealed record PublishPlan(
     public long UploadBytes => Uploads.Sum(u => u.Bytes);
 
     /// <summary>The diff of <paramref name="tree"/> against the manifest stored by the previous publish.</summary>
-    public static PublishPlan AgainstManifest(PublishTree tree, IReadOnlyDictionary<string, FileEntry> previous, byte[] previousManifest)
+    public static PublishPlan AgainstManifest(PublishTree tree, IReadOnlyDictionary<string, ManifestEntry> previous, byte[] previousManifest)
     {
         var uploads = new List<PlannedUpload>();
         var unchanged = 0;
@@ -84,6 +86,6 @@ public sealed record PublishPlan(
         return new PublishPlan("listing", uploads, true, deletes, unchanged);
     }
 
-    private static IEnumerable<KeyValuePair<string, FileEntry>> Sorted(IReadOnlyDictionary<string, FileEntry> files) =>
+    private static IEnumerable<KeyValuePair<string, ManifestEntry>> Sorted(IReadOnlyDictionary<string, ManifestEntry> files) =>
         files.OrderBy(f => f.Key, StringComparer.Ordinal);
 }

@@ -1,3 +1,5 @@
+using NeuroNav.Core;
+
 namespace NeuroNav.Publish;
 
 /// <summary>
@@ -12,10 +14,10 @@ namespace NeuroNav.Publish;
 public sealed record PublishTree(
     string LocalRoot,
     string KeyPrefix,
-    IReadOnlyDictionary<string, FileEntry> Files,
+    IReadOnlyDictionary<string, ManifestEntry> Files,
     string ManifestPath,
     byte[] Manifest,
-    Func<byte[], string, IReadOnlyDictionary<string, FileEntry>> ParseManifest,
+    Func<byte[], string, IReadOnlyDictionary<string, ManifestEntry>> ParseManifest,
     Func<string, bool> Owns)
 {
     public string Key(string path) => KeyPrefix + path;

@@ -1,18 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using NeuroNav.Core;
 
 namespace NeuroNav.Publish;
-
-/// <summary>One file of a published tree: its size and sha256 (lower-case hex).</summary>
-public readonly record struct FileEntry(long Bytes, string Sha256);
-
-internal sealed record ManifestDocument(string Schema, int SchemaVersion, IReadOnlyList<ManifestFile> Files);
-
-internal sealed record ManifestFile(string Path, long Bytes, string Sha256);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, RespectRequiredConstructorParameters = true)]
-[JsonSerializable(typeof(ManifestDocument))]
-internal sealed partial class ManifestJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// The build's <c>manifest.json</c> (schema <c>manifest</c>, version 1): every file of the site but itself, with size and
@@ -20,12 +8,12 @@ internal sealed partial class ManifestJsonContext : JsonSerializerContext;
 /// </summary>
 public static class SiteManifest
 {
-    public const string FileName = "manifest.json";
-    public const string SchemaName = "manifest";
+    public const string FileName = SiteManifestFormat.FileName;
+    public const string SchemaName = SiteManifestFormat.SchemaName;
 
     /// <summary>Reads the manifest at <paramref name="file"/>.</summary>
     /// <exception cref="PublishException">Missing, unreadable or not a NeuroNav manifest.</exception>
-    public static IReadOnlyDictionary<string, FileEntry> ReadFile(string file)
+    public static IReadOnlyDictionary<string, ManifestEntry> ReadFile(string file)
     {
         if (!File.Exists(file))
         {
@@ -36,34 +24,33 @@ public static class SiteManifest
     }
 
     /// <summary>Parses manifest bytes; <paramref name="origin"/> (a file or an object key) names them in errors.</summary>
-    public static IReadOnlyDictionary<string, FileEntry> Parse(byte[] bytes, string origin)
+    public static IReadOnlyDictionary<string, ManifestEntry> Parse(byte[] bytes, string origin)
     {
-        ManifestDocument? doc;
+        IReadOnlyList<(string Path, ManifestEntry Entry)> files;
         try
         {
-            doc = JsonSerializer.Deserialize(bytes, ManifestJsonContext.Default.ManifestDocument);
+            files = SiteManifestFormat.Parse(bytes);
         }
-        catch (JsonException e)
+        catch (ManifestFormatException e) when (e.NotJson)
         {
             throw new PublishException($"{origin}: not a valid manifest ({e.Message})", e);
         }
-
-        if (doc is null || doc.Schema != SchemaName || doc.SchemaVersion != 1 || doc.Files is null)
+        catch (ManifestFormatException e)
         {
-            throw new PublishException($"{origin}: not a NeuroNav manifest (schema '{doc?.Schema}', version {doc?.SchemaVersion})");
+            throw new PublishException($"{origin}: not a NeuroNav manifest ({e.Message})", e);
         }
 
-        var entries = new Dictionary<string, FileEntry>(doc.Files.Count, StringComparer.Ordinal);
-        foreach (var f in doc.Files)
+        var entries = new Dictionary<string, ManifestEntry>(files.Count, StringComparer.Ordinal);
+        foreach (var (path, entry) in files)
         {
-            if (!SitePath.IsValid(f.Path) || f.Path == FileName || f.Bytes < 0 || f.Sha256 is not { Length: 64 })
+            if (!SitePath.IsValid(path) || path == FileName || entry.Bytes < 0 || entry.Sha256 is not { Length: 64 })
             {
-                throw new PublishException($"{origin}: invalid entry '{f.Path}'");
+                throw new PublishException($"{origin}: invalid entry '{path}'");
             }
 
-            if (!entries.TryAdd(f.Path, new FileEntry(f.Bytes, f.Sha256)))
+            if (!entries.TryAdd(path, entry))
             {
-                throw new PublishException($"{origin}: path '{f.Path}' is listed twice");
+                throw new PublishException($"{origin}: path '{path}' is listed twice");
             }
         }
 
@@ -71,12 +58,5 @@ public static class SiteManifest
     }
 
     /// <summary>The manifest bytes for <paramref name="entries"/>: sorted by ordinal path, compact, as the build writes them.</summary>
-    public static byte[] Serialize(IEnumerable<KeyValuePair<string, FileEntry>> entries)
-    {
-        var files = entries
-            .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new ManifestFile(e.Key, e.Value.Bytes, e.Value.Sha256))
-            .ToList();
-        return JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(SchemaName, 1, files), ManifestJsonContext.Default.ManifestDocument);
-    }
+    public static byte[] Serialize(IEnumerable<KeyValuePair<string, ManifestEntry>> entries) => SiteManifestFormat.Serialize(entries);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuroNav.Core;
 
 namespace NeuroNav.Publish;
 
@@ -35,12 +36,12 @@ public static class SiteTrees
     /// Everything outside the partitions (site-wide files, model indexes and pages), with the site manifest that lists
     /// these files and every file of the <paramref name="partitions"/> manifests stored by the partition jobs.
     /// </summary>
-    public static PublishTree Indexes(string outputDirectory, string prefix, IEnumerable<IReadOnlyDictionary<string, FileEntry>> partitions)
+    public static PublishTree Indexes(string outputDirectory, string prefix, IEnumerable<IReadOnlyDictionary<string, ManifestEntry>> partitions)
     {
         var (root, files, _) = Read(outputDirectory);
         bool Owns(string path) => IsSitePath(path) && LayerOf(path) is null;
         var mine = files.Where(f => Owns(f.Key)).ToDictionary(StringComparer.Ordinal);
-        var all = new Dictionary<string, FileEntry>(mine, StringComparer.Ordinal);
+        var all = new Dictionary<string, ManifestEntry>(mine, StringComparer.Ordinal);
         foreach (var partition in partitions)
         {
             foreach (var (path, entry) in partition)
@@ -78,7 +79,7 @@ public static class SiteTrees
     private static bool IsLayer(string segment, out int layer) =>
         int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out layer);
 
-    private static (string Root, IReadOnlyDictionary<string, FileEntry> Files, byte[] Manifest) Read(string outputDirectory)
+    private static (string Root, IReadOnlyDictionary<string, ManifestEntry> Files, byte[] Manifest) Read(string outputDirectory)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var manifestFile = Path.Combine(root, SiteManifest.FileName);

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using NeuroNav.Core;
 using NeuroNav.Publish.Tests.Fixtures;
 
 namespace NeuroNav.Publish.Tests;
@@ -114,7 +115,7 @@ public sealed class PublishEndToEndTests(MotoServer moto) : IDisposable
 
         var manifest = SiteManifest.ReadFile(Path.Combine(_site.Output, SiteManifest.FileName)).ToDictionary(StringComparer.Ordinal);
         var gzBytes = await File.ReadAllBytesAsync(gz);
-        manifest["api/tiny-a/0/index.json.gz"] = new FileEntry(gzBytes.Length, Core.Hashing.Sha256Hex(gzBytes));
+        manifest["api/tiny-a/0/index.json.gz"] = new ManifestEntry(gzBytes.Length, Core.Hashing.Sha256Hex(gzBytes));
         await File.WriteAllBytesAsync(Path.Combine(_site.Output, SiteManifest.FileName), SiteManifest.Serialize(manifest));
         await PublishAsync(store);
 

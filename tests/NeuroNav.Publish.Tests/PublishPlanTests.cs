@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
+using NeuroNav.Core;
 
 namespace NeuroNav.Publish.Tests;
 
 public sealed class PublishPlanTests
 {
-    private static readonly FileEntry A = new(10, new string('a', 64));
-    private static readonly FileEntry B = new(10, new string('b', 64));
+    private static readonly ManifestEntry A = new(10, new string('a', 64));
+    private static readonly ManifestEntry B = new(10, new string('b', 64));
 
     [Fact]
     public void Diff_against_the_manifest_gives_each_upload_its_reason_and_deletes_only_owned_paths()
     {
         var tree = Tree(new() { ["new.json"] = A, ["same.json"] = A, ["changed.json"] = B });
-        var previous = new Dictionary<string, FileEntry> { ["same.json"] = A, ["changed.json"] = A, ["gone.json"] = A, ["_partitions/x.json"] = A };
+        var previous = new Dictionary<string, ManifestEntry> { ["same.json"] = A, ["changed.json"] = A, ["gone.json"] = A, ["_partitions/x.json"] = A };
 
         var plan = PublishPlan.AgainstManifest(tree, previous, [1, 2, 3]);
 
@@ -75,7 +76,7 @@ public sealed class PublishPlanTests
         Assert.StartsWith("site/a.json: failed after 2 attempt(s)", e.Message, StringComparison.Ordinal);
     }
 
-    private static PublishTree Tree(Dictionary<string, FileEntry> files, string root = "/nonexistent") =>
+    private static PublishTree Tree(Dictionary<string, ManifestEntry> files, string root = "/nonexistent") =>
         new(root, "site/", files, SiteManifest.FileName, SiteManifest.Serialize(files), SiteManifest.Parse, SiteTrees.IsSitePath);
 
     /// <summary>Fails the first puts of every key; records what was stored, in order.</summary>

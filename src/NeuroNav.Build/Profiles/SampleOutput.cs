@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuroNav.Build.Output;
+using NeuroNav.Core;
 
 namespace NeuroNav.Build.Profiles;
 
