@@ -96,9 +96,9 @@ public sealed class BucketAccess(IAmazonS3 client, string bucket)
         {
             block = (await client.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket }, ct).ConfigureAwait(false)).PublicAccessBlockConfiguration;
         }
-        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.NotImplemented or HttpStatusCode.MethodNotAllowed)
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.NotImplemented or HttpStatusCode.MethodNotAllowed or HttpStatusCode.Forbidden)
         {
-            return; // none set, or a store without Block Public Access: the put itself says if it is refused
+            return; // none set, not ours to read, or a store without Block Public Access: the put itself says if it is refused
         }
 
         string[] on = [.. new[] { ("BlockPublicPolicy", block?.BlockPublicPolicy), ("RestrictPublicBuckets", block?.RestrictPublicBuckets) }
