@@ -25,11 +25,7 @@ public sealed class PublicReadTests : IDisposable
     public PublicReadTests(MotoServer moto)
     {
         _moto = moto;
-        if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is null)
-        {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-        }
+        PublishCli.UseMotoCredentials();
     }
 
     [S3Fact]
@@ -196,10 +192,5 @@ public sealed class PublicReadTests : IDisposable
         return corpus.Root;
     }
 
-    private async Task<(int Code, string Output)> RunAsync(string bucket, params string[] args)
-    {
-        var console = new TestConsole().Width(1000);
-        string[] all = ["publish", "--dir", _site.Output, "--bucket", bucket, "--endpoint", _moto.Endpoint.ToString(), .. args];
-        return (await NeuroNavApp.RunAsync(all, console), console.Output);
-    }
+    private Task<(int Code, string Output)> RunAsync(string bucket, params string[] args) => PublishCli.RunAsync(_moto, _site.Output, bucket, args);
 }
