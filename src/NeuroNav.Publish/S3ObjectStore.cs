@@ -69,6 +69,9 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : IObjectStor
     public Task ApplyCorsAsync(CancellationToken ct) =>
         client.PutCORSConfigurationAsync(new PutCORSConfigurationRequest { BucketName = bucket, Configuration = BucketCors.Configuration() }, ct);
 
+    /// <summary>The bucket's read policy and website configuration.</summary>
+    public BucketAccess Access => new(client, bucket);
+
     public void Dispose() => client.Dispose();
 
     private async Task PutAsync(PutObjectRequest request, ObjectHeaders headers, CancellationToken ct)

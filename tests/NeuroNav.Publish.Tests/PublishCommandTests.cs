@@ -1,9 +1,7 @@
 using System.Text.Json;
-using NeuroNav.Cli;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Publish.Tests.Fixtures;
-using Spectre.Console.Testing;
 
 namespace NeuroNav.Publish.Tests;
 
@@ -17,12 +15,7 @@ public sealed class PublishCommandTests : IDisposable
     public PublishCommandTests(MotoServer moto)
     {
         _moto = moto;
-        // The command takes credentials from the standard variables; moto accepts any.
-        if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is null)
-        {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
-        }
+        PublishCli.UseMotoCredentials();
     }
 
     [S3Fact]
@@ -142,11 +135,5 @@ public sealed class PublishCommandTests : IDisposable
         return corpus;
     }
 
-    private async Task<(int Code, string Output)> RunAsync(string bucket, params string[] args)
-    {
-        var console = new TestConsole().Width(250);
-        string[] all = ["publish", "--dir", _site.Output, "--bucket", bucket, "--endpoint", _moto.Endpoint.ToString(), .. args];
-        var code = await NeuroNavApp.RunAsync(all, console);
-        return (code, console.Output);
-    }
+    private Task<(int Code, string Output)> RunAsync(string bucket, params string[] args) => PublishCli.RunAsync(_moto, _site.Output, bucket, args);
 }

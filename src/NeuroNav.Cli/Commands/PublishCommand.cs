@@ -57,6 +57,22 @@ public sealed class PublishSettings : CommandSettings
     [Description("Also set the bucket's CORS rules (GET and HEAD from any origin).")]
     public bool ApplyCors { get; init; }
 
+    [CommandOption("--apply-public-read")]
+    [Description("Also let anyone read the objects under the prefix (s3:GetObject only: no listing, no writes), merged into the bucket policy.")]
+    public bool ApplyPublicRead { get; init; }
+
+    [CommandOption("--cloudfront-distribution <ARN>")]
+    [Description("With --apply-public-read or --print-policy: grant the read to this CloudFront distribution only (origin access control).")]
+    public string? CloudFrontDistribution { get; init; }
+
+    [CommandOption("--apply-website")]
+    [Description("Also set website hosting: index.html for folder URLs, <prefix>/404.html for missing keys.")]
+    public bool ApplyWebsite { get; init; }
+
+    [CommandOption("--print-policy")]
+    [Description("Print the bucket policy that --apply-public-read merges in, and change nothing.")]
+    public bool PrintPolicy { get; init; }
+
     [CommandOption("--partition <MODEL:FIRST-LAST>")]
     [Description("Publish only one model's layer range (a rebuild matrix job); its manifest goes to _partitions/.")]
     public string? Partition { get; init; }
@@ -123,6 +139,22 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
         Uri? publicUrl = settings.PublicUrl is null ? null
             : Uri.TryCreate(settings.PublicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u
             : throw new ArgumentException($"--public-url: '{settings.PublicUrl}' is not an absolute URL");
+        if (settings.CloudFrontDistribution is not null && !settings.ApplyPublicRead && !settings.PrintPolicy)
+        {
+            throw new ArgumentException("--cloudfront-distribution goes with --apply-public-read or --print-policy");
+        }
+
+        if (settings.CloudFrontDistribution is { } arn && !BucketPolicy.IsDistributionArn(arn))
+        {
+            throw new ArgumentException($"--cloudfront-distribution: '{arn}' is not a distribution ARN (arn:aws:cloudfront::<account>:distribution/<id>)");
+        }
+
+        if (settings.PrintPolicy)
+        {
+            console.WriteLine(BucketPolicy.Document(settings.Bucket!, prefix, settings.CloudFrontDistribution));
+            return (int)ExitCode.Success;
+        }
+
         if (!File.Exists(Path.Combine(settings.Directory, SiteManifest.FileName)))
         {
             console.MarkupLineInterpolated($"[red]No manifest.json in {Path.GetFullPath(settings.Directory)}[/]: run 'neuronav build' first.");
@@ -169,6 +201,23 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
         {
             await store.ApplyCorsAsync(ct);
             console.MarkupLine("CORS rules applied: GET and HEAD from any origin.");
+        }
+
+        if (settings.ApplyPublicRead)
+        {
+            await store.Access.ApplyReadPolicyAsync(prefix, settings.CloudFrontDistribution, ct);
+            console.MarkupLineInterpolated($"Bucket policy applied: {settings.CloudFrontDistribution ?? "anyone"} may get the objects under {where} (s3:GetObject only).");
+        }
+
+        if (settings.ApplyWebsite)
+        {
+            await store.Access.ApplyWebsiteAsync(prefix, ct);
+            if (!File.Exists(Path.Combine(settings.Directory, BucketAccess.ErrorDocument)))
+            {
+                console.MarkupLineInterpolated($"[yellow]{Path.GetFullPath(settings.Directory)} has no {BucketAccess.ErrorDocument}: missing keys get the store's own error page until a build writes it.[/]");
+            }
+
+            console.MarkupLineInterpolated($"Website hosting applied: folders serve {BucketAccess.IndexDocument}, missing keys {prefix}{BucketAccess.ErrorDocument}.");
         }
 
         foreach (var (name, tree, plan) in plans)
