@@ -21,6 +21,9 @@ public sealed class DemoSettings : CommandSettings
     [Description("Output folder for the sample site.")]
     [DefaultValue("output")]
     public string Output { get; init; } = "output";
+
+    public override ValidationResult Validate() =>
+        WritableFolder.First(WritableFolder.Check("--corpus", Corpus), WritableFolder.Check("--out", Output));
 }
 
 [Description("The offline sample end to end: serve the synthetic neuroscope.io mirror on 127.0.0.1, scrape it over HTTP, build the site.")]

@@ -40,5 +40,5 @@ public abstract class FetchSettings : CommandSettings
     protected ValidationResult ValidatePoliteness() =>
         Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || MaxFailuresInARow < 0
             ? ValidationResult.Error("--concurrency and --rps must be positive, --retries and --max-failures-in-a-row non-negative")
-            : ValidationResult.Success();
+            : WritableFolder.Check("--corpus", Corpus);
 }

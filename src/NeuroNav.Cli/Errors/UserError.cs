@@ -28,6 +28,7 @@ public sealed partial record UserError(ExitCode Code, string Kind, string Messag
             CommandParseException or CommandRuntimeException => Bad(e.Message),
             SourceUnreachableException => new(ExitCode.SourceUnreachable, "unreachable", OneLine(e.Message)),
             ArgumentException a => Bad(WithoutParameter(a)),
+            CatalogException when e.Message.StartsWith("unknown model", StringComparison.Ordinal) => Bad("--model: " + e.Message),
             CatalogException => Bad(e.Message),
             OperationCanceledException => new(ExitCode.Cancelled, "cancelled", "stopped; everything finished so far is kept"),
             UnauthorizedAccessException => Aborted(PermissionDenied(e.Message)),

@@ -251,7 +251,8 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
         var failed = asked.Where(a => !a.Ok && !a.NotFound && a.HttpStatus is null or >= 500).ToList();
         if (files.Root.Scheme is "http" or "https" && failed.Count == asked.Count && failed.Count > 0)
         {
-            return new SourceUnreachableException(files.Root.Authority, failed.Count, failed[^1].Error ?? "no answer");
+            return new SourceUnreachableException(
+                files.Root.Authority, string.Create(CultureInfo.InvariantCulture, $"none of the {failed.Count} Neuron2Graph index files under {files.Root} could be fetched"), failed[^1].Error ?? "no answer");
         }
 
         return new ArgumentException(

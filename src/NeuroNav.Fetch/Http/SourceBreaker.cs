@@ -47,7 +47,7 @@ internal sealed class SourceBreaker(int threshold) : IDisposable
         lock (_open)
         {
             var (host, error) = _last ?? ("the source", "no answer");
-            return new SourceUnreachableException(host, threshold, error);
+            return new SourceUnreachableException(host, string.Create(CultureInfo.InvariantCulture, $"{threshold} requests in a row failed (--max-failures-in-a-row)"), error);
         }
     }
 
@@ -55,10 +55,11 @@ internal sealed class SourceBreaker(int threshold) : IDisposable
 }
 
 /// <summary>A source stopped answering; the run stopped early. The message is one line naming the host and the last error.</summary>
-public sealed class SourceUnreachableException(string host, int failures, string lastError)
-    : Exception(string.Create(
-        CultureInfo.InvariantCulture,
-        $"{host} is unreachable: {failures} requests in a row failed, the last with {lastError}; everything stored so far is kept and the next run resumes (the limit is --max-failures-in-a-row)"))
+/// <param name="host">The host (and port) that does not answer.</param>
+/// <param name="what">What failed, e.g. "20 requests in a row failed".</param>
+/// <param name="lastError">The last failure, e.g. "Connection refused (neuroscope.io:443)".</param>
+public sealed class SourceUnreachableException(string host, string what, string lastError)
+    : Exception($"{host} is unreachable: {what}, the last with {lastError}; everything stored so far is kept and the next run resumes")
 {
     public string Host { get; } = host;
 
