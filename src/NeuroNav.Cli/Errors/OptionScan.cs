@@ -27,7 +27,7 @@ public static class OptionScan
                 return $"{verb}: unexpected argument '{token}'; every value follows its option (see below)";
             }
 
-            var name = token.Split('=', 2)[0];
+            var name = token.Split(['=', ':'], 2)[0];
             var option = options.FirstOrDefault(o => o.Names.Contains(name, StringComparer.Ordinal));
             if (option is null)
             {
@@ -37,7 +37,7 @@ public static class OptionScan
                     : $"{verb}: unknown option {name}; did you mean {suggestion}?";
             }
 
-            if (option.TakesValue && !token.Contains('=', StringComparison.Ordinal))
+            if (option.TakesValue && name.Length == token.Length)
             {
                 i++;
             }
