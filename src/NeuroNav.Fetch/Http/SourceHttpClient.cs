@@ -85,9 +85,13 @@ public sealed class SourceHttpClient : IDisposable
                 ThrowIfOpen(ct);
                 response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, open.Token).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (_breaker.IsOpen && !ct.IsCancellationRequested)
+            {
+                // Stopped in flight because the breaker opened on other requests.
+                throw _breaker.Unreachable();
+            }
             catch (Exception e) when (!ct.IsCancellationRequested && e is not SourceUnreachableException)
             {
-                ThrowIfOpen(ct);
                 return FetchResult.Failure(url, current, null, Explain(e), attempts.Value, _options.Clock.GetUtcNow());
             }
 
