@@ -1,5 +1,5 @@
 using NeuroNav.Cli.Commands;
-using NeuroNav.Core;
+using NeuroNav.Cli.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,51 +8,67 @@ namespace NeuroNav.Cli;
 /// <summary>The <c>neuronav</c> command line: one verb per pipeline stage, plus the sample and benchmarks.</summary>
 public static class NeuroNavApp
 {
-    public static Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    {
+        var output = console ?? OutputConsole.Create();
+        var verbs = new Dictionary<string, Type>(StringComparer.Ordinal);
+        var app = Create(output, verbs);
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (Exception e)
+        {
+            var error = UserError.From(e, args, verbs);
+            output.MarkupLineInterpolated($"[red]{error.Kind}:[/] {error.Message}");
+            if (Environment.GetEnvironmentVariable("NEURONAV_DEBUG") == "1")
+            {
+                output.WriteException(e);
+            }
+
+            if (error.UsageOf is { } verb)
+            {
+                output.WriteLine();
+                await Create(output, []).RunAsync([verb, "--help"]);
+            }
+
+            return (int)error.Code;
+        }
+    }
+
+    /// <summary>The app, strict: an unknown option or a stray argument is an error, never ignored.</summary>
+    private static CommandApp Create(IAnsiConsole console, Dictionary<string, Type> verbs)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("neuronav");
             config.SetApplicationVersion(BuildRunner.Version);
-            if (console is not null)
+            config.ConfigureConsole(console);
+            config.UseStrictParsing();
+            config.PropagateExceptions();
+
+            ICommandConfigurator Verb<TCommand>(string name)
+                where TCommand : class, ICommand
             {
-                config.ConfigureConsole(console);
+                verbs[name] = typeof(TCommand);
+                return config.AddCommand<TCommand>(name);
             }
 
-            config.AddCommand<DemoCommand>("demo").WithExample("demo");
-            config.AddCommand<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
-            config.AddCommand<GraphCommand>("n2g").WithExample("n2g", "--model", "gpt2-small", "--from", "neuron_graphs/gpt2-small");
-            config.AddCommand<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
-            config.AddCommand<VerifyCommand>("verify").WithExample("verify", "--dir", "output", "--corpus", "corpus");
-            config.AddCommand<ServeCommand>("serve").WithExample("serve", "--dir", "output");
-            config.AddCommand<CompactCommand>("compact").WithExample("compact", "--corpus", "corpus");
-            config.AddCommand<ModelsCommand>("models");
-            config.AddCommand<CatalogCommand>("catalog");
-            config.AddCommand<SampleCommand>("sample");
-            config.AddCommand<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
-            config.AddCommand<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
-            config.AddCommand<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
-            config.SetExceptionHandler((e, _) => Report(console ?? AnsiConsole.Console, e));
+            Verb<DemoCommand>("demo").WithExample("demo");
+            Verb<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
+            Verb<GraphCommand>("n2g").WithExample("n2g", "--model", "gpt2-small", "--from", "neuron_graphs/gpt2-small");
+            Verb<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");
+            Verb<VerifyCommand>("verify").WithExample("verify", "--dir", "output", "--corpus", "corpus");
+            Verb<ServeCommand>("serve").WithExample("serve", "--dir", "output");
+            Verb<CompactCommand>("compact").WithExample("compact", "--corpus", "corpus");
+            Verb<ModelsCommand>("models");
+            Verb<CatalogCommand>("catalog");
+            Verb<SampleCommand>("sample");
+            Verb<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
+            Verb<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
+            Verb<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
         });
-        return app.RunAsync(args);
-    }
-
-    /// <summary>No stack traces for the user: a one-line reason and a meaningful exit code.</summary>
-    private static int Report(IAnsiConsole console, Exception e)
-    {
-        var (code, what) = e switch
-        {
-            CommandParseException or CommandRuntimeException or ArgumentException or CatalogException => (ExitCode.BadArguments, "error"),
-            OperationCanceledException => (ExitCode.Cancelled, "cancelled"),
-            _ => (ExitCode.Aborted, "aborted"),
-        };
-        console.MarkupLineInterpolated($"[red]{what}:[/] {e.Message}");
-        if (Environment.GetEnvironmentVariable("NEURONAV_DEBUG") == "1")
-        {
-            console.WriteException(e);
-        }
-
-        return (int)code;
+        return app;
     }
 }

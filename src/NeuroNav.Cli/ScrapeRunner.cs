@@ -57,13 +57,24 @@ public static class ScrapeRunner
             });
 
         PrintSummary(console, report!);
+        PrintUnreachable(console, report!);
         return report!;
     }
 
     public static ExitCode ExitCodeOf(ScrapeReport report) =>
         report.Cancelled ? ExitCode.Cancelled
+        : report.Unreachable is not null ? ExitCode.SourceUnreachable
         : report.Failed + report.Invalid > 0 ? ExitCode.CompletedWithFailures
         : ExitCode.Success;
+
+    /// <summary>One line saying that the run stopped early, naming the host and the last error.</summary>
+    public static void PrintUnreachable(IAnsiConsole console, ScrapeReport report)
+    {
+        if (report.Unreachable is { } why)
+        {
+            console.MarkupLineInterpolated($"[red]unreachable:[/] {why}");
+        }
+    }
 
     private static string Describe(string source, string unit, long done, long total, long skipped, long failed, TimeSpan elapsed)
     {

@@ -14,6 +14,9 @@ public enum ExitCode
     /// <summary>The run could not go on (unreadable corpus, disk full, broken template).</summary>
     Aborted = 3,
 
+    /// <summary>A source stopped answering (connection errors, timeouts or 5xx many requests in a row); everything stored is kept, a rerun resumes.</summary>
+    SourceUnreachable = 4,
+
     /// <summary>Stopped by Ctrl+C; everything finished so far is kept.</summary>
     Cancelled = 130,
 }

@@ -29,6 +29,12 @@ public sealed record FetchOptions
     /// <summary>The longest wait between attempts, whether computed or asked for by <c>Retry-After</c>.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Request attempts in a row with no usable answer (connection error, timeout, 5xx) after which the run stops as
+    /// unreachable; 0 never stops. Any other answer resets the count.
+    /// </summary>
+    public int MaxFailuresInARow { get; init; } = 20;
+
     /// <summary>Same-host redirects followed per request; a redirect to another host is never followed.</summary>
     public int MaxRedirects { get; init; } = 5;
 
@@ -56,6 +62,7 @@ public sealed record FetchOptions
         Check(MaxRetries is >= 0 and <= 100, nameof(MaxRetries), MaxRetries, "0..100");
         Check(RetryBaseDelay >= TimeSpan.Zero && RetryBaseDelay <= TimeSpan.FromDays(1), nameof(RetryBaseDelay), RetryBaseDelay, "0..1 day");
         Check(MaxRetryDelay >= RetryBaseDelay && MaxRetryDelay <= TimeSpan.FromDays(1), nameof(MaxRetryDelay), MaxRetryDelay, "RetryBaseDelay..1 day");
+        Check(MaxFailuresInARow >= 0, nameof(MaxFailuresInARow), MaxFailuresInARow, ">= 0");
         Check(MaxRedirects is >= 0 and <= 20, nameof(MaxRedirects), MaxRedirects, "0..20");
         Check(MaxResponseBytes >= 1, nameof(MaxResponseBytes), MaxResponseBytes, ">= 1");
         Check(!string.IsNullOrWhiteSpace(UserAgent), nameof(UserAgent), UserAgent, "not empty");

@@ -12,8 +12,12 @@ public sealed record ScrapeTarget(string Model, int Layer, int FirstNeuron, int 
 /// so it reaches <see cref="Total"/>; <see cref="Failed"/> counts the Failed and Invalid ones.</summary>
 public sealed record ScrapeProgress(long Total, long Done, long Skipped, long Failed);
 
-/// <summary>How a scrape ended, per status. <see cref="Problems"/> holds the coverage rows that are not Present, by neuron.</summary>
-public sealed record ScrapeReport(long Requested, long Skipped, long Fetched, long MissingUpstream, long Failed, long Invalid, bool Cancelled, TimeSpan Elapsed, IReadOnlyList<CoverageRow> Problems);
+/// <summary>
+/// How a scrape ended, per status. <see cref="Problems"/> holds the coverage rows that are not Present, by neuron.
+/// <see cref="Unreachable"/> says why the run stopped early when its source stopped answering (null otherwise).
+/// </summary>
+public sealed record ScrapeReport(
+    long Requested, long Skipped, long Fetched, long MissingUpstream, long Failed, long Invalid, bool Cancelled, TimeSpan Elapsed, IReadOnlyList<CoverageRow> Problems, string? Unreachable = null);
 
 /// <summary>
 /// Fetches Neuroscope neuron pages into the corpus, resumably: neurons the corpus stores, and those recorded as

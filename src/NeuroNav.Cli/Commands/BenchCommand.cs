@@ -36,10 +36,12 @@ public sealed class BenchSettings : CommandSettings
     public int Neurons { get; init; } = 6400;
 
     [CommandOption("--texts <N>")]
+    [Description("Max-activating example texts per synthetic neuron (Neuroscope shows 20).")]
     [DefaultValue(20)]
     public int Texts { get; init; } = 20;
 
     [CommandOption("--tokens <N>")]
+    [Description("Tokens per text (the models' context: 1,024 for GPT-2).")]
     [DefaultValue(1024)]
     public int Tokens { get; init; } = 1024;
 
@@ -51,7 +53,7 @@ public sealed class BenchSettings : CommandSettings
     public override ValidationResult Validate() =>
         Stage is "all" or "pages" or "parse" or "scrape" or "read" or "build" or "gpt4"
             ? Layers < 1 || Neurons < 1 || Texts < 1 || Tokens < 1 ? ValidationResult.Error("sizes must be positive") : ValidationResult.Success()
-            : ValidationResult.Error("--stage must be pages, parse, scrape, read, build or all");
+            : ValidationResult.Error("--stage must be pages, parse, scrape, read, build, all or gpt4");
 }
 
 [Description("Measure parse MB/s, scrape pages/s, corpus size against raw HTML, build neurons/s and peak RSS on realistic synthetic neurons.")]

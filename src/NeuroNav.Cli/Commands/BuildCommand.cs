@@ -42,7 +42,7 @@ public sealed class BuildSettings : CommandSettings
     public string? Profile { get; init; }
 
     public override ValidationResult Validate() =>
-        Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1") : ValidationResult.Success();
+        Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1") : WritableFolder.Check("--out", Output);
 
     public BuildOptions ToOptions(ModelCatalog catalog)
     {
@@ -88,6 +88,7 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
 
         var profile = settings.Profile is null ? null : BuildProfile.Named(settings.Profile);
         var options = profile?.Apply(settings.ToOptions(catalog)) ?? settings.ToOptions(catalog);
+        BuildScope.Check(corpus.Root, corpus.Partitions(), options, settings.Models);
         using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
         if (profile is not null)
         {

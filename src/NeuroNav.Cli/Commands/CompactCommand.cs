@@ -23,6 +23,13 @@ public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactS
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CompactSettings settings, CancellationToken cancellationToken)
     {
+        var catalog = ModelCatalog.Load(AppPaths.Catalog);
+        foreach (var model in settings.Models)
+        {
+            // The catalog's ids are the only names that become paths: '../x' is refused here as by every other verb.
+            _ = catalog[model];
+        }
+
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = new CorpusStore(settings.Corpus);

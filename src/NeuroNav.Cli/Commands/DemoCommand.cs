@@ -21,6 +21,9 @@ public sealed class DemoSettings : CommandSettings
     [Description("Output folder for the sample site.")]
     [DefaultValue("output")]
     public string Output { get; init; } = "output";
+
+    public override ValidationResult Validate() =>
+        WritableFolder.First(WritableFolder.Check("--corpus", Corpus), WritableFolder.Check("--out", Output));
 }
 
 [Description("The offline sample end to end: serve the synthetic neuroscope.io mirror on 127.0.0.1, scrape it over HTTP, build the site.")]
@@ -68,7 +71,9 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         console.MarkupLineInterpolated($"  look at it:  dotnet run --project src/NeuroNav.Cli -c Release -- serve --dir {settings.Output}   then open http://127.0.0.1:8080/");
         console.MarkupLineInterpolated($"  or read:     {Path.Combine(output, "api", "gpt2-small", "3", "0.json")}");
         console.MarkupLineInterpolated($"  corpus:      {corpus.Root} (Parquet; DuckDB: read_parquet('{corpus.Root}/neuroscope_texts/**/*.parquet', hive_partitioning=true))");
-        console.MarkupLine("The sample's hostile pages are expected to show up above as missing or invalid.");
+        console.MarkupLine(scrape.Problems.Count > 0
+            ? "The sample's hostile pages are expected to show up above as missing or invalid."
+            : "The sample's hostile pages were recorded by an earlier run into this corpus, so this run skipped them.");
         return (int)ExitCode.Success;
     }
 

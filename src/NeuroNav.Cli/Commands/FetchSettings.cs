@@ -27,13 +27,18 @@ public abstract class FetchSettings : CommandSettings
     [DefaultValue(5)]
     public int Retries { get; init; } = 5;
 
+    [CommandOption("--max-failures-in-a-row <N>")]
+    [Description("Stop the run as unreachable when this many requests in a row get no answer (connection error, timeout, 5xx); what is stored is kept and the next run resumes. 0 never stops.")]
+    [DefaultValue(20)]
+    public int MaxFailuresInARow { get; init; } = 20;
+
     [CommandOption("--refresh")]
     [Description("Fetch again what the corpus already holds or has recorded as missing or invalid.")]
     public bool Refresh { get; init; }
 
     /// <summary>The shared options' check; verbs call it from their own <see cref="CommandSettings.Validate"/>.</summary>
     protected ValidationResult ValidatePoliteness() =>
-        Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0
-            ? ValidationResult.Error("--concurrency and --rps must be positive, --retries non-negative")
-            : ValidationResult.Success();
+        Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || MaxFailuresInARow < 0
+            ? ValidationResult.Error("--concurrency and --rps must be positive, --retries and --max-failures-in-a-row non-negative")
+            : WritableFolder.Check("--corpus", Corpus);
 }

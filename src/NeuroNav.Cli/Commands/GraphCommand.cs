@@ -54,6 +54,11 @@ public sealed class GraphCommand(IAnsiConsole console) : AsyncCommand<GraphSetti
             throw new ArgumentException($"--model: unknown model '{settings.Model}'; see 'neuronav models'");
         }
 
+        if (!IsUrl(settings.From!) && !Directory.Exists(settings.From))
+        {
+            throw new ArgumentException($"--from: there is no folder {Path.GetFullPath(settings.From!)}; give the folder of the model's Neuron2Graph output or its http(s) URL");
+        }
+
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var fetch = new FetchOptions
@@ -61,12 +66,16 @@ public sealed class GraphCommand(IAnsiConsole console) : AsyncCommand<GraphSetti
             Concurrency = settings.Concurrency,
             RequestsPerSecond = settings.RequestsPerSecond,
             MaxRetries = settings.Retries,
+            MaxFailuresInARow = settings.MaxFailuresInARow,
             Refresh = settings.Refresh,
         };
         var corpus = new CorpusStore(settings.Corpus);
         var report = await IngestAsync(console, corpus, settings.Model!, settings.From!, settings.Layout, fetch, new SimilarityOptions(settings.TopK, settings.Threshold), linked.Token);
         return (int)ScrapeRunner.ExitCodeOf(report.Graphs);
     }
+
+    private static bool IsUrl(string from) =>
+        from.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || from.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Ingests one model's N2G output with a progress line, then prints the summary and the problems.</summary>
     public static async Task<GraphIngestReport> IngestAsync(
@@ -104,6 +113,8 @@ public sealed class GraphCommand(IAnsiConsole console) : AsyncCommand<GraphSetti
         {
             console.MarkupLineInterpolated($"  {p.Id} {p.Status}: {p.Reason ?? ""}");
         }
+
+        ScrapeRunner.PrintUnreachable(console, r.Graphs);
 
         return r;
     }

@@ -46,6 +46,7 @@ public sealed class PlanCommand(IAnsiConsole console) : AsyncCommand<PlanSetting
         }
 
         var options = new BuildSettings { Corpus = settings.Corpus, Models = settings.Models, Layers = settings.Layers }.ToOptions(catalog);
+        BuildScope.Check(corpus.Root, corpus.Partitions(), options, settings.Models);
         var profiles = settings.Profiles.Length == 0 ? BuildProfile.All : [.. settings.Profiles.Select(BuildProfile.Named)];
         var fits = true;
         foreach (var profile in profiles)

@@ -88,6 +88,7 @@ public sealed class ScrapeSettings : FetchSettings
         RequestsPerSecond = RequestsPerSecond,
         Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         MaxRetries = Retries,
+        MaxFailuresInARow = MaxFailuresInARow,
         BatchSize = BatchSize,
         Refresh = Refresh,
     };

@@ -35,7 +35,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
 
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        await using var server = await StaticSiteServer.StartAsync(settings.Directory, settings.Port, linked.Token);
+        await using var server = await StartAsync(settings, linked.Token);
         console.MarkupLineInterpolated($"Serving {Path.GetFullPath(settings.Directory)} at [link]{server.BaseAddress}[/] (Ctrl+C to stop)");
         try
         {
@@ -46,5 +46,21 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         }
 
         return (int)ExitCode.Success;
+    }
+
+    private static async Task<StaticSiteServer> StartAsync(ServeSettings settings, CancellationToken ct)
+    {
+        try
+        {
+            return await StaticSiteServer.StartAsync(settings.Directory, settings.Port, ct);
+        }
+        catch (IOException e) when (e.InnerException?.GetType().Name == "AddressInUseException" || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"--port: 127.0.0.1:{settings.Port} is in use by another program; pick another with --port (0 picks a free one)", e);
+        }
+        catch (IOException e)
+        {
+            throw new ArgumentException($"--port: cannot listen on 127.0.0.1:{settings.Port} ({NeuroNav.Cli.Errors.UserError.OneLine(e.Message)}); pick another with --port (0 picks a free one)", e);
+        }
     }
 }

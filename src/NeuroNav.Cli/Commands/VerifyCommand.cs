@@ -34,6 +34,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
             return (int)ExitCode.BadArguments;
         }
 
+        if (!File.Exists(Path.Combine(settings.Output, SiteManifestFormat.FileName)))
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] --dir: {Path.GetFullPath(settings.Output)} has no {SiteManifestFormat.FileName}, so it is not a site 'neuronav build' wrote; give the folder of one");
+            return (int)ExitCode.BadArguments;
+        }
+
         using var cts = Cancellation.OnCtrlC();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = Directory.Exists(settings.Corpus) ? new CorpusStore(settings.Corpus) : null;

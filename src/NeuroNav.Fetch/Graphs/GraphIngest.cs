@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Graphs;
+using NeuroNav.Fetch.Http;
 using NeuroNav.Fetch.Scraping;
 
 namespace NeuroNav.Fetch.Graphs;
@@ -40,8 +41,11 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
         var warnings = new List<string>();
         using var files = GraphFiles.Open(from, options);
 
-        var store = await ReadAsync(files, "neuron_store.json", b => NeuronStoreParser.Parse(b), warnings, ct).ConfigureAwait(false) ?? [];
-        var (found, statsPath, statsAnswer) = await DetectAsync(files, layout, ct).ConfigureAwait(false);
+        var asked = new List<FileAnswer>();
+        var storeAnswer = await files.GetAsync("neuron_store.json", ct).ConfigureAwait(false);
+        asked.Add(storeAnswer);
+        var store = Parse(storeAnswer, b => NeuronStoreParser.Parse(b), warnings) ?? [];
+        var (found, statsPath, statsAnswer) = await DetectAsync(files, layout, asked, ct).ConfigureAwait(false);
         var stats = statsAnswer is null ? [] : Parse(statsAnswer, b => StatsParser.Parse(b, model), warnings) ?? [];
         if (statsPath is null)
         {
@@ -56,9 +60,14 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
             .GroupBy(n => n.Layer)
             .OrderBy(g => g.Key)
             .ToDictionary(g => g.Key, g => g.Select(n => n.Neuron).Order().ToList());
+        if (neurons.Count == 0)
+        {
+            throw NothingThere(files, from, asked);
+        }
 
         var tally = new ScrapeTally(neurons.Sum(l => (long)l.Value.Count), progress);
         var cancelled = false;
+        string? unreachable = null;
         foreach (var (layer, list) in neurons)
         {
             try
@@ -70,10 +79,15 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
                 cancelled = true;
                 break;
             }
+            catch (SourceUnreachableException e) when (!ct.IsCancellationRequested)
+            {
+                unreachable = e.Message;
+                break;
+            }
         }
 
         var similarRows = 0;
-        if (!cancelled)
+        if (!cancelled && unreachable is null)
         {
             foreach (var group in stats.GroupBy(s => s.Id.Layer))
             {
@@ -88,7 +102,7 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
             similarRows = await WriteSimilarAsync(model, store, ct).ConfigureAwait(false);
         }
 
-        var report = tally.ToReport(cancelled, options.Clock.GetElapsedTime(started));
+        var report = tally.ToReport(cancelled, options.Clock.GetElapsedTime(started), unreachable);
         return new GraphIngestReport(report, stats.Count, store.Count, similarRows, found == GraphLayout.Folder ? $"folder ({graphRoot}{{L}}_{{N}}/graph)" : "flat ({L}_{N})", warnings);
     }
 
@@ -209,7 +223,7 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
     }
 
     /// <summary>The layout, and the path and answer of stats.json (null when there is none).</summary>
-    private static async Task<(GraphLayout Layout, string? StatsPath, FileAnswer? Stats)> DetectAsync(GraphFiles files, GraphLayout layout, CancellationToken ct)
+    private static async Task<(GraphLayout Layout, string? StatsPath, FileAnswer? Stats)> DetectAsync(GraphFiles files, GraphLayout layout, List<FileAnswer> asked, CancellationToken ct)
     {
         var folder = layout != GraphLayout.Flat ? await files.GetAsync("layer_0/stats.json", ct).ConfigureAwait(false) : null;
         if (folder is { Ok: true })
@@ -217,7 +231,9 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
             return (GraphLayout.Folder, "layer_0/stats.json", folder);
         }
 
+        asked.AddRange(folder is null ? [] : [folder]);
         var flat = await files.GetAsync("stats.json", ct).ConfigureAwait(false);
+        asked.Add(flat);
         var flatStats = flat.Ok;
         var resolved = layout != GraphLayout.Auto ? layout
             : flatStats && files.HasFolder("layer_0") != true ? GraphLayout.Flat
@@ -226,10 +242,21 @@ public sealed class GraphIngest(ICorpusWriter corpus, GraphCorpus graphs, FetchO
         return (resolved, flatStats ? "stats.json" : null, flatStats ? flat : null);
     }
 
-    private static async Task<T?> ReadAsync<T>(GraphFiles files, string relative, Func<byte[], T> parse, List<string> warnings, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// Why there is nothing to ingest: a source whose every file failed without an HTTP answer is unreachable;
+    /// one that answered (or a folder) simply holds no N2G output.
+    /// </summary>
+    private static Exception NothingThere(GraphFiles files, string from, List<FileAnswer> asked)
     {
-        return Parse(await files.GetAsync(relative, ct).ConfigureAwait(false), parse, warnings);
+        var failed = asked.Where(a => !a.Ok && !a.NotFound && a.HttpStatus is null or >= 500).ToList();
+        if (files.Root.Scheme is "http" or "https" && failed.Count == asked.Count && failed.Count > 0)
+        {
+            return new SourceUnreachableException(
+                files.Root.Authority, string.Create(CultureInfo.InvariantCulture, $"none of the {failed.Count} Neuron2Graph index files under {files.Root} could be fetched"), failed[^1].Error ?? "no answer");
+        }
+
+        return new ArgumentException(
+            $"n2g --from {from}: no Neuron2Graph output there (no neuron_store.json, stats.json or {{layer}}_{{neuron}} graphs); give the folder or URL that holds them");
     }
 
     private static T? Parse<T>(FileAnswer answer, Func<byte[], T> parse, List<string> warnings)

@@ -15,7 +15,10 @@ namespace NeuroNav.Fetch.Http;
 /// The one polite HTTP client of a fetch run, for any source: a NeuroNav User-Agent, a request rate shared by all
 /// callers, retries with exponential backoff and jitter on 408/429/5xx and network errors that honour
 /// <c>Retry-After</c>, a timeout per attempt, a cap on the body size, and redirects followed only on the same host.
-/// <see cref="GetAsync"/> never throws for what a server does; it throws only when <c>ct</c> is cancelled.
+/// <see cref="GetAsync"/> never throws for what a server does, with one exception: when
+/// <see cref="FetchOptions.MaxFailuresInARow"/> attempts in a row get no usable answer (the host is down), the client's
+/// breaker opens, every request in flight or queued stops, and <see cref="GetAsync"/> throws
+/// <see cref="SourceUnreachableException"/>. It also throws when <c>ct</c> is cancelled.
 /// </summary>
 public sealed class SourceHttpClient : IDisposable
 {
@@ -23,6 +26,7 @@ public sealed class SourceHttpClient : IDisposable
 
     private readonly FetchOptions _options;
     private readonly RateLimiter? _limiter;
+    private readonly SourceBreaker _breaker;
     private readonly ServiceProvider _services;
     private readonly HttpClient _client;
     private readonly ConcurrentBag<SocketsHttpHandler> _primaries = [];
@@ -32,6 +36,7 @@ public sealed class SourceHttpClient : IDisposable
         options.Validate();
         _options = options;
         _limiter = CreateLimiter(options.RequestsPerSecond);
+        _breaker = new SourceBreaker(options.MaxFailuresInARow);
 
         var services = new ServiceCollection();
         var builder = services.AddHttpClient(ClientName, client =>
@@ -56,7 +61,8 @@ public sealed class SourceHttpClient : IDisposable
         });
 
         // Handlers run outside-in in the order added: retry, rate limit and timeout wrap each attempt's body read.
-        builder.AddResilienceHandler("polite", pipeline => ConfigurePipeline(pipeline, options, _limiter));
+        builder.AddResilienceHandler("polite", pipeline => ConfigurePipeline(pipeline, options, _limiter, _breaker));
+        builder.AddHttpMessageHandler(() => new BreakerHandler(_breaker, options.Timeout));
         builder.AddHttpMessageHandler(() => new BoundedBodyHandler(options.MaxResponseBytes));
         _services = services.BuildServiceProvider();
         _client = _services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
@@ -66,6 +72,7 @@ public sealed class SourceHttpClient : IDisposable
     public async Task<FetchResult> GetAsync(Uri url, CancellationToken ct)
     {
         var current = url;
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(ct, _breaker.Opened);
         for (var redirects = 0; ; redirects++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
@@ -75,9 +82,15 @@ public sealed class SourceHttpClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                ThrowIfOpen(ct);
+                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, open.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (_breaker.IsOpen && !ct.IsCancellationRequested)
+            {
+                // Stopped in flight because the breaker opened on other requests.
+                throw _breaker.Unreachable();
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is not SourceUnreachableException)
             {
                 return FetchResult.Failure(url, current, null, Explain(e), attempts.Value, _options.Clock.GetUtcNow());
             }
@@ -114,6 +127,7 @@ public sealed class SourceHttpClient : IDisposable
     public void Dispose()
     {
         _client.Dispose();
+        _breaker.Dispose();
         _services.Dispose();
         foreach (var primary in _primaries)
         {
@@ -121,6 +135,15 @@ public sealed class SourceHttpClient : IDisposable
         }
 
         _limiter?.Dispose();
+    }
+
+    /// <summary>Throws <see cref="SourceUnreachableException"/> once the breaker is open (cancellation by the caller wins).</summary>
+    private void ThrowIfOpen(CancellationToken ct)
+    {
+        if (_breaker.IsOpen && !ct.IsCancellationRequested)
+        {
+            throw _breaker.Unreachable();
+        }
     }
 
     private string Explain(Exception e) => e switch
@@ -168,7 +191,7 @@ public sealed class SourceHttpClient : IDisposable
         });
     }
 
-    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, FetchOptions options, RateLimiter? limiter)
+    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, FetchOptions options, RateLimiter? limiter, SourceBreaker breaker)
     {
         if (options.MaxRetries > 0)
         {
@@ -182,6 +205,15 @@ public sealed class SourceHttpClient : IDisposable
                 MaxDelay = options.MaxRetryDelay,
                 ShouldRetryAfterHeader = true,
             };
+
+            // A host that has not answered once in this run and refuses the connection (or has no address) is not there:
+            // retrying each request only delays the breaker. Once it has answered, refusals are retried like any fault.
+            var transient = retry.ShouldHandle;
+            retry.ShouldHandle = args =>
+                args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+                && !breaker.HostAnswered
+                    ? ValueTask.FromResult(false)
+                    : transient(args);
 
             // Polly does not apply MaxDelay to Retry-After; cap it so a server cannot park a worker for hours.
             var retryAfter = retry.DelayGenerator;

@@ -6,7 +6,8 @@ namespace NeuroNav.Fetch.Scraping;
 
 /// <summary>
 /// The run shared by every scraper: validate all targets, then per target plan → skip → fetch in parallel → store in
-/// batches. Cancellation stores what was fetched and returns a report with <see cref="ScrapeReport.Cancelled"/> set.
+/// batches. Cancellation stores what was fetched and returns a report with <see cref="ScrapeReport.Cancelled"/> set;
+/// so does a source that stops answering (the client's breaker opens), with <see cref="ScrapeReport.Unreachable"/> set.
 /// </summary>
 internal static class ScrapeLoop
 {
@@ -31,6 +32,7 @@ internal static class ScrapeLoop
         var tally = new ScrapeTally(total, progress);
         var owned = http is null ? new SourceHttpClient(options) : null;
         var cancelled = false;
+        string? unreachable = null;
         try
         {
             var fetch = source.OpenFetch(http ?? owned!);
@@ -51,6 +53,11 @@ internal static class ScrapeLoop
                     cancelled = true;
                     break;
                 }
+                catch (SourceUnreachableException e) when (!ct.IsCancellationRequested)
+                {
+                    unreachable = e.Message;
+                    break;
+                }
             }
         }
         finally
@@ -58,7 +65,7 @@ internal static class ScrapeLoop
             owned?.Dispose();
         }
 
-        return tally.ToReport(cancelled, options.Clock.GetElapsedTime(started));
+        return tally.ToReport(cancelled, options.Clock.GetElapsedTime(started), unreachable);
     }
 
     /// <summary>Throws when <paramref name="target"/>'s layer or neuron range is not valid; <paramref name="label"/> starts the message.</summary>
@@ -94,7 +101,7 @@ internal static class ScrapeLoop
                 await batch.AddAsync(outcome).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested || e is SourceUnreachableException)
         {
             await batch.FlushAsync().ConfigureAwait(false);
             throw;

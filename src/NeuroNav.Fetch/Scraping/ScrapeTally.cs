@@ -53,7 +53,7 @@ internal sealed class ScrapeTally(long total, IProgress<ScrapeProgress>? progres
         Report();
     }
 
-    public ScrapeReport ToReport(bool cancelled, TimeSpan elapsed)
+    public ScrapeReport ToReport(bool cancelled, TimeSpan elapsed, string? unreachable = null)
     {
         var problems = _problems
             .OrderBy(r => r.Model, StringComparer.Ordinal)
@@ -69,7 +69,8 @@ internal sealed class ScrapeTally(long total, IProgress<ScrapeProgress>? progres
             Interlocked.Read(ref _invalid),
             cancelled,
             elapsed,
-            problems);
+            problems,
+            unreachable);
     }
 
     private void Report() => progress?.Report(new ScrapeProgress(

@@ -32,7 +32,10 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the CLI with <paramref name="environment"/> set over the inherited one (a null value removes a variable).</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -50,6 +53,18 @@ internal sealed class CliProcess : IDisposable
         info.Environment["NO_COLOR"] = "1";
         // Workstation GC starts faster on a busy machine; output does not depend on it.
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         var process = new Process { StartInfo = info };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) => cli.Append(e.Data);
@@ -61,9 +76,12 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs to the end; returns the exit code.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    public static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs to the end with <paramref name="environment"/> set over the inherited one; returns the exit code.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var cli = Start(args);
+        using var cli = Start(environment, args);
         var code = await cli.WaitAsync(TimeSpan.FromSeconds(60));
         return (code, cli.Output);
     }
