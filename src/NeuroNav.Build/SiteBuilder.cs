@@ -88,7 +88,8 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             IReadOnlyList<NeuronSummary> neurons;
             if (options.IncludesLayer(layer))
             {
-                neurons = await layers.RenderAsync(model, layer, stream, withData, ct).ConfigureAwait(false);
+                var statuses = LayerCoverage.Of(await corpus.ReadCoverageAsync(model.Id, layer, ct).ConfigureAwait(false));
+                neurons = await layers.RenderAsync(model, layer, stream, statuses, withData, ct).ConfigureAwait(false);
                 var producer = $"layer {model.Id}/{layer}";
                 var doc = IndexDocuments.Layer(model, layer, layerCoverage, neurons);
                 output.Write(ApiPaths.LayerIndex(model.Id, layer), JsonOutput.Serialize(doc, ApiJsonContext.Default.LayerIndexDoc), producer);

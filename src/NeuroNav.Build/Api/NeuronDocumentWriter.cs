@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Layers;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
@@ -55,6 +56,9 @@ internal sealed class NeuronDocumentWriter : IDisposable
     private static readonly JsonEncodedText Previous = JsonEncodedText.Encode("previous");
     private static readonly JsonEncodedText Next = JsonEncodedText.Encode("next");
     private static readonly JsonEncodedText Original = JsonEncodedText.Encode("neuroscope_original");
+    private static readonly JsonEncodedText CoverageKey = JsonEncodedText.Encode("coverage");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Neuroscope = JsonEncodedText.Encode(SourceInfo.Neuroscope.DocumentKey);
     private static readonly JsonEncodedText Neuron2Graph = JsonEncodedText.Encode(SourceInfo.Neuron2Graph.DocumentKey);
     private static readonly JsonEncodedText Gpt4 = JsonEncodedText.Encode(SourceInfo.Gpt4.DocumentKey);
@@ -90,24 +94,27 @@ internal sealed class NeuronDocumentWriter : IDisposable
         return _section.WrittenSpan;
     }
 
-    /// <summary>The <c>neuron</c> document; <paramref name="section"/> is what <see cref="WriteSection"/> returned.</summary>
+    /// <summary>
+    /// The <c>neuron</c> document; <paramref name="section"/> is what <see cref="WriteSection"/> returned for its Neuroscope
+    /// data (ignored when Neuroscope does not hold it: then its key and statistics are null).
+    /// </summary>
     public ReadOnlySpan<byte> WriteNeuron(
-        NeuroscopeNeuron neuron,
+        LayerNeuron item,
         ReadOnlySpan<byte> modelMetadata,
         NeuronStatistics stats,
-        bool hasPrevious,
-        bool hasNext,
         ReadOnlySpan<byte> section,
-        IReadOnlyList<NeuronSection> sections)
+        IReadOnlyList<NeuronSection> sections,
+        IReadOnlyList<SourceCoverage> coverage)
     {
-        var (model, layer, n) = neuron.Id;
+        var (model, layer, n) = item.Id;
+        var neuron = item.Neuroscope;
         var w = Start(_document);
         w.WriteStartObject();
         w.WriteString(Schema, "neuron");
         w.WriteNumber(SchemaVersion, JsonOutput.SchemaVersion);
         w.WriteString(Model, model);
         w.WriteStartArray(Available);
-        foreach (var label in NeuronSections.Available(sections))
+        foreach (var label in NeuronSections.Available(neuron is not null, sections))
         {
             w.WriteStringValue(label);
         }
@@ -119,27 +126,48 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteStartObject(Metadata);
         w.WritePropertyName(Model);
         w.WriteRawValue(modelMetadata, skipInputValidation: true);
-        w.WriteStartObject(Statistics);
-        Number(w, MaxActivation, stats.MaxActivation);
-        Number(w, MaxRange, stats.MaxRange);
-        w.WriteNumber(Texts, stats.Texts);
-        WriteActivationStatistics(w, stats.Activations);
-        w.WriteEndObject();
+        if (neuron is null)
+        {
+            w.WriteNull(Statistics);
+        }
+        else
+        {
+            w.WriteStartObject(Statistics);
+            Number(w, MaxActivation, stats.MaxActivation);
+            Number(w, MaxRange, stats.MaxRange);
+            w.WriteNumber(Texts, stats.Texts);
+            WriteActivationStatistics(w, stats.Activations);
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject(Links);
         w.WriteString(Html, ApiPaths.NeuronHtml(model, layer, n));
         w.WriteString(Layer, ApiPaths.LayerIndex(model, layer));
-        w.WriteString(Previous, hasPrevious ? ApiPaths.Neuron(model, layer, n - 1) : null);
-        w.WriteString(Next, hasNext ? ApiPaths.Neuron(model, layer, n + 1) : null);
+        w.WriteString(Previous, item.HasPrevious ? ApiPaths.Neuron(model, layer, n - 1) : null);
+        w.WriteString(Next, item.HasNext ? ApiPaths.Neuron(model, layer, n + 1) : null);
         w.WriteString(Original, ApiPaths.NeuroscopeOriginal(model, layer, n));
         w.WriteEndObject();
         w.WriteStartObject(Provenance);
-        w.WritePropertyName(Neuroscope);
-        WriteProvenance(w, neuron.Provenance);
+        if (neuron is not null)
+        {
+            w.WritePropertyName(Neuroscope);
+            WriteProvenance(w, neuron.Provenance);
+        }
+
         w.WriteEndObject();
+        WriteCoverage(w, coverage);
         w.WriteEndObject();
 
         w.WritePropertyName(Neuroscope);
-        w.WriteRawValue(section, skipInputValidation: true);
+        if (neuron is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            w.WriteRawValue(section, skipInputValidation: true);
+        }
+
         WriteSectionOrNull(w, Neuron2Graph, SourceInfo.Neuron2Graph, sections);
         WriteSectionOrNull(w, Gpt4, SourceInfo.Gpt4, sections);
         w.WriteEndObject();
@@ -181,6 +209,22 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteString(TopToken, a.TopTokens.Token);
         Number(w, TopTokenShare, Stats.StatsJson.Round(a.TopTokens.Share));
         w.WriteNumber(DistinctTopTokens, a.TopTokens.Distinct);
+    }
+
+    /// <summary><c>metadata.coverage</c>: per source id, the status of its latest attempt at the neuron and why.</summary>
+    private static void WriteCoverage(Utf8JsonWriter w, IReadOnlyList<SourceCoverage> coverage)
+    {
+        w.WriteStartObject(CoverageKey);
+        foreach (var c in coverage)
+        {
+            w.WriteStartObject(c.Source.Id);
+            w.WriteString(Status, c.Status);
+            w.WriteString(Reason, c.Reason);
+            w.WriteString(Url, c.Url);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteSectionOrNull(Utf8JsonWriter w, JsonEncodedText key, SourceInfo source, IReadOnlyList<NeuronSection> sections)

@@ -9,8 +9,9 @@ namespace NeuroNav.Build.Gpt4;
 /// <summary>
 /// The <c>"GPT-4"</c> section from the corpus's GPT-4 tables: every neuron with at least one explanation gets one.
 /// Related neurons are shown with their own top explanation and score, looked up in their layers' explanations
-/// (read once per layer and kept for the run: about 100 bytes per neuron), and linked only when the corpus stores the
-/// related neuron, so a page never links to a neuron page the site cannot have.
+/// (read once per layer and kept for the run: about 100 bytes per neuron), and linked only when the site has the related
+/// neuron's page (Neuroscope stores it, or it has an explanation of its own), so a page never links to a page the site
+/// cannot have.
 /// </summary>
 /// <param name="limits">How many records of each collated-activations sample the pages and documents carry.</param>
 public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = null) : ISectionSource
@@ -55,7 +56,8 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
             foreach (var neuron in stored.Union(explained.Keys))
             {
                 var info = explained.GetValueOrDefault(neuron);
-                related[(other, neuron)] = new RelatedInfo(info?.Explanation, info?.Score, stored.Contains(neuron));
+                // A neuron with an explanation has a page (the GPT-4 section alone makes one), as has one Neuroscope stores.
+                related[(other, neuron)] = new RelatedInfo(info?.Explanation, info?.Score, stored.Contains(neuron) || info is not null);
             }
         }
 
@@ -87,8 +89,10 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
     private sealed class Layer(Dictionary<int, Gpt4Section> sections) : ILayerSections
     {
         public INeuronSection? Get(int neuron) => sections.GetValueOrDefault(neuron);
+
+        public IEnumerable<int> Neurons => sections.Keys;
     }
 }
 
-/// <summary>What the corpus knows of a related neuron: its own top explanation and score, and whether the site has its page (Neuroscope data stored).</summary>
+/// <summary>What the corpus knows of a related neuron: its own top explanation and score, and whether the site has its page (Neuroscope data or an explanation stored).</summary>
 public sealed record RelatedInfo(string? Explanation, double? Score, bool HasPage);

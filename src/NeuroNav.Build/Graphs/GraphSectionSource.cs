@@ -59,5 +59,7 @@ public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
     private sealed class Layer(Dictionary<int, GraphSection> sections) : ILayerSections
     {
         public INeuronSection? Get(int neuron) => sections.GetValueOrDefault(neuron);
+
+        public IEnumerable<int> Neurons => sections.Keys;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Pages;
 using NeuroNav.Core;
 
@@ -21,9 +22,25 @@ internal static class NeuronViews
             $"../../api/{id.Model}/{Numbers.Int(id.Layer)}/{Numbers.Int(n)}.json",
             HttpLinks.OrNull(page.NeuroscopeUrl) ?? "");
         var neuroscope = page.Neuroscope is { } data ? Neuroscope(data, scratch) : null;
+        var gaps = page.Coverage.Where(c => !c.IsPresent && c.Status != SourceCoverage.NotAttempted).Select(Gap).ToList();
+        var why = page.Neuroscope is not null ? null
+            : page.Coverage.FirstOrDefault(c => c.Source == SourceInfo.Neuroscope) is { } status ? Gap(status)
+            : Gap(new SourceCoverage(SourceInfo.Neuroscope, SourceCoverage.NotAttempted, null, null));
         return new NeuronView(ListingViews.Facts(page.Model), id.Layer, n, links, neuroscope, sections,
-            LayerLinks.Previous(page.Model, id.Layer, page.LayersWithData), LayerLinks.Next(page.Model, id.Layer, page.LayersWithData));
+            LayerLinks.Previous(page.Model, id.Layer, page.LayersWithData), LayerLinks.Next(page.Model, id.Layer, page.LayersWithData), gaps, why);
     }
+
+    private static CoverageGapView Gap(SourceCoverage c) => new(
+        c.Source == SourceInfo.Gpt4 ? "GPT-4 explanation" : c.Source == SourceInfo.Neuron2Graph ? "Neuron2Graph" : "Neuroscope",
+        c.Status switch
+        {
+            "missing_upstream" => "missing upstream (the source has no page for it)",
+            "failed" => "failed (fetched again on the next run)",
+            "invalid" => "invalid (fetched, but not valid data for this neuron)",
+            "present" => "present",
+            _ => "not fetched yet",
+        },
+        c.Reason);
 
     private static NeuroscopeView Neuroscope(NeuroscopeNeuron data, RenderScratch scratch)
     {

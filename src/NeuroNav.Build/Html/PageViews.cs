@@ -34,6 +34,8 @@ internal sealed record CoverageView(
     string Invalid,
     string NotAttempted);
 
+/// <param name="Gaps">The sources that tried this neuron and have no data for it, with why.</param>
+/// <param name="NeuroscopeStatus">Why Neuroscope has no data for it; null when it has.</param>
 internal sealed record NeuronView(
     ModelFactsView Facts,
     int Layer,
@@ -42,7 +44,12 @@ internal sealed record NeuronView(
     NeuroscopeView? Neuroscope,
     IReadOnlyList<SectionView> Sections,
     int? PreviousLayer,
-    int? NextLayer);
+    int? NextLayer,
+    IReadOnlyList<CoverageGapView> Gaps,
+    CoverageGapView? NeuroscopeStatus);
+
+/// <summary>A source's status for one neuron, in words; <see cref="Reason"/> is the coverage row's, unescaped.</summary>
+internal sealed record CoverageGapView(string Source, string Status, string? Reason);
 
 /// <summary>One other source's part of a neuron page: <see cref="Html"/> is its template's output, printed as is.</summary>
 /// <param name="Label">What the facts list at the top of the page calls the source's headline ("GPT-4 explanation").</param>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NeuroNav.Build.Api;
+using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
 using NeuroNav.Build.Sources;
@@ -33,17 +34,20 @@ internal sealed class LayerBuilder : IDisposable
     /// <summary>Neurons rendered so far.</summary>
     public long Neurons => Interlocked.Read(ref _neurons);
 
-    /// <summary>Renders every neuron of the layer; returns their summaries, ascending by neuron.</summary>
+    /// <summary>
+    /// Renders every neuron of the layer that any source holds (those Neuroscope stores and those the other sources have a
+    /// section for); returns their summaries, ascending by neuron. <paramref name="coverage"/> gives each source's status.
+    /// </summary>
     public async Task<IReadOnlyList<NeuronSummary>> RenderAsync(
-        ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, IReadOnlyList<int> layersWithData, CancellationToken ct)
+        ModelInfo model, int layer, IAsyncEnumerable<NeuroscopeNeuron> neurons, LayerCoverage coverage, IReadOnlyList<int> layersWithData, CancellationToken ct)
     {
         var metadata = JsonOutput.Serialize(IndexDocuments.Metadata(model), ApiJsonContext.Default.ModelMetadataDoc);
         var sections = await NeuronSections.LoadAsync(_sources, model, layer, ct).ConfigureAwait(false);
         var summaries = new ConcurrentBag<NeuronSummary>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct };
-        await Parallel.ForEachAsync(LayerStream.WithNeighbours(model, layer, neurons, ct), options, (item, _) =>
+        await Parallel.ForEachAsync(LayerStream.WithNeighbours(model, layer, neurons, sections.Neurons(), ct), options, (item, _) =>
         {
-            summaries.Add(Render(model, metadata, item, sections.For(item.Neuron.Id.Neuron), layersWithData));
+            summaries.Add(Render(model, metadata, item, sections.For(item.Id.Neuron), coverage, layersWithData));
             var done = Interlocked.Increment(ref _neurons);
             if (done % 64 == 0)
             {
@@ -62,9 +66,10 @@ internal sealed class LayerBuilder : IDisposable
     {
         var sections = await NeuronSections.LoadAsync(_sources, model, layer, ct).ConfigureAwait(false);
         var summaries = new List<NeuronSummary>();
-        await foreach (var item in LayerStream.WithNeighbours(model, layer, neurons, ct).ConfigureAwait(false))
+        await foreach (var item in LayerStream.WithNeighbours(model, layer, neurons, sections.Neurons(), ct).ConfigureAwait(false))
         {
-            summaries.Add(NeuronStatistics.Of(item.Neuron).ToSummary(item.Neuron.Id.Neuron, sections.For(item.Neuron.Id.Neuron)));
+            var n = item.Id.Neuron;
+            summaries.Add(NeuronStatistics.Of(item.Neuroscope).ToSummary(n, item.Neuroscope is not null, sections.For(n)));
         }
 
         return summaries;
@@ -78,21 +83,27 @@ internal sealed class LayerBuilder : IDisposable
         }
     }
 
-    private NeuronSummary Render(ModelInfo model, byte[] metadata, LayerNeuron item, IReadOnlyList<NeuronSection> sections, IReadOnlyList<int> layersWithData)
+    private NeuronSummary Render(
+        ModelInfo model, byte[] metadata, LayerNeuron item, IReadOnlyList<NeuronSection> sections, LayerCoverage coverage, IReadOnlyList<int> layersWithData)
     {
-        var neuron = item.Neuron;
-        var (m, layer, n) = neuron.Id;
-        var producer = $"neuron {neuron.Id}";
+        var neuron = item.Neuroscope;
+        var (m, layer, n) = item.Id;
+        var producer = $"neuron {item.Id}";
         var stats = NeuronStatistics.Of(neuron);
+        var statuses = coverage.For(n, neuron is not null, sections);
         var writer = _writers.TryTake(out var w) ? w : new NeuronDocumentWriter();
         try
         {
-            var section = writer.WriteSection(neuron);
-            _output.Write(ApiPaths.Neuron(m, layer, n), writer.WriteNeuron(neuron, metadata, stats, item.HasPrevious, item.HasNext, section, sections), producer);
-            _output.Write(ApiPaths.Neuroscope(m, layer, n), writer.WriteNeuroscope(neuron, section), producer);
+            var section = neuron is null ? default : writer.WriteSection(neuron);
+            _output.Write(ApiPaths.Neuron(m, layer, n), writer.WriteNeuron(item, metadata, stats, section, sections, statuses), producer);
+            if (neuron is not null)
+            {
+                _output.Write(ApiPaths.Neuroscope(m, layer, n), writer.WriteNeuroscope(neuron, section), producer);
+            }
+
             foreach (var other in sections)
             {
-                _output.Write(ApiPaths.SourceDocument(other.Source, m, layer, n), writer.WriteSourceDocument(neuron.Id, other), producer);
+                _output.Write(ApiPaths.SourceDocument(other.Source, m, layer, n), writer.WriteSourceDocument(item.Id, other), producer);
             }
         }
         finally
@@ -100,11 +111,12 @@ internal sealed class LayerBuilder : IDisposable
             _writers.Add(writer);
         }
 
-        var page = new NeuronPageModel(model, neuron.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n), sections)
+        var page = new NeuronPageModel(model, item.Id, neuron, item.HasPrevious, item.HasNext, ApiPaths.NeuroscopeOriginal(m, layer, n), sections)
         {
             LayersWithData = layersWithData,
+            Coverage = statuses,
         };
         _output.Write(ApiPaths.NeuronHtml(m, layer, n), _pages.RenderNeuron(page), producer);
-        return stats.ToSummary(n, sections);
+        return stats.ToSummary(n, neuron is not null, sections);
     }
 }

@@ -14,8 +14,16 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
 {
     public static readonly IReadOnlyList<string> NeuroscopeOnly = [SourceInfo.Neuroscope.AvailableLabel];
 
-    public static NeuronStatistics Of(NeuroscopeNeuron neuron)
+    /// <summary>The numbers of a neuron Neuroscope does not hold: none.</summary>
+    public static readonly NeuronStatistics None = new(null, null, 0, ActivationStatistics.Empty);
+
+    public static NeuronStatistics Of(NeuroscopeNeuron? neuron)
     {
+        if (neuron is null)
+        {
+            return None;
+        }
+
         float? max = null;
         foreach (var text in neuron.Texts)
         {
@@ -28,17 +36,20 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
         return new NeuronStatistics(max, JsonOutput.Finite(neuron.MaxRange), neuron.Texts.Count, ActivationStatistics.Of(neuron.Texts));
     }
 
-    /// <summary>The neuron's listing row, with the scores and labels of the other sources' <paramref name="sections"/>.</summary>
-    public NeuronSummary ToSummary(int neuron, IReadOnlyList<NeuronSection> sections)
+    /// <summary>
+    /// The neuron's listing row, with the scores and labels of the other sources' <paramref name="sections"/>;
+    /// <paramref name="neuroscope"/> says whether Neuroscope holds it.
+    /// </summary>
+    public NeuronSummary ToSummary(int neuron, bool neuroscope, IReadOnlyList<NeuronSection> sections)
     {
-        if (sections.Count == 0)
+        if (neuroscope && sections.Count == 0)
         {
             return new(neuron, NeuroscopeOnly, MaxActivation, MaxRange) { Statistics = Activations };
         }
 
         var gpt4 = sections.FirstOrDefault(s => s.Source == SourceInfo.Gpt4)?.Data;
         var graph = sections.FirstOrDefault(s => s.Source == SourceInfo.Neuron2Graph)?.Data;
-        return new(neuron, NeuronSections.Available(sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score)
+        return new(neuron, NeuronSections.Available(neuroscope, sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score)
         {
             Statistics = Activations,
         };

@@ -51,6 +51,9 @@ public sealed record NeuronPageModel(
 
     /// <summary>The model's layers that have pages, ascending; null when every layer is taken to have one.</summary>
     public IReadOnlyList<int>? LayersWithData { get; init; }
+
+    /// <summary>Each source's status for this neuron, in <see cref="SourceInfo.All"/> order; empty when unknown.</summary>
+    public IReadOnlyList<Coverage.SourceCoverage> Coverage { get; init; } = [];
 }
 
 /// <param name="LayersWithData">The model's layers that have pages, ascending; the layer links go to the nearest of them.

@@ -38,9 +38,26 @@ internal sealed class NeuronSections
         return found is null ? [] : found;
     }
 
-    /// <summary>The neuron document's <c>available</c> labels: Neuroscope's, then each section's, in <see cref="SourceInfo.All"/> order.</summary>
-    public static IReadOnlyList<string> Available(IReadOnlyList<NeuronSection> sections) =>
-        [SourceInfo.Neuroscope.AvailableLabel, .. sections.Select(s => s.Source.AvailableLabel)];
+    /// <summary>The neurons some source other than Neuroscope has a section for, ascending.</summary>
+    public IReadOnlyList<int> Neurons()
+    {
+        var neurons = new SortedSet<int>();
+        foreach (var (_, layer) in _layers)
+        {
+            neurons.UnionWith(layer.Neurons);
+        }
+
+        return [.. neurons];
+    }
+
+    /// <summary>
+    /// The neuron document's <c>available</c> labels: Neuroscope's when it holds the neuron, then each section's, in
+    /// <see cref="SourceInfo.All"/> order.
+    /// </summary>
+    public static IReadOnlyList<string> Available(bool neuroscope, IReadOnlyList<NeuronSection> sections) =>
+        neuroscope
+            ? [SourceInfo.Neuroscope.AvailableLabel, .. sections.Select(s => s.Source.AvailableLabel)]
+            : [.. sections.Select(s => s.Source.AvailableLabel)];
 
     private static int Order(SourceInfo source)
     {

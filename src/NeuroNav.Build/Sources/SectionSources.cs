@@ -24,6 +24,13 @@ public interface ILayerSections
 {
     /// <summary>The neuron's section, or null when the source has nothing for it.</summary>
     INeuronSection? Get(int neuron);
+
+    /// <summary>
+    /// The neurons that have a section, in any order. The layer's neurons (documents, pages, listings) are the union of
+    /// these over the sources with the neurons Neuroscope stores; the default, none, suits a source whose sections only
+    /// accompany neurons that another source holds.
+    /// </summary>
+    IEnumerable<int> Neurons => [];
 }
 
 /// <summary>One neuron's data from one source, ready to write. Thread-safe to read.</summary>

@@ -5,7 +5,8 @@ namespace NeuroNav.Fetch.Http;
 
 /// <summary>
 /// The innermost handler: reads each response body into memory inside the attempt, so the per-attempt timeout
-/// and the retries cover the body too, and refuses bodies over the size cap (not retried).
+/// and the retries cover the body too, refuses bodies over the size cap (not retried), and decodes gzip bodies,
+/// treating one that is cut short as a transport fault (<see cref="GzipBody"/>).
 /// Counts the attempts of a request in its options.
 /// </summary>
 internal sealed class BoundedBodyHandler(long maxBytes) : DelegatingHandler
@@ -41,10 +42,18 @@ internal sealed class BoundedBodyHandler(long maxBytes) : DelegatingHandler
                 throw new HttpRequestException($"reading the body of {request.RequestUri} failed: {e.Message}", e);
             }
 
+            // gzip is decoded here, not by the primary handler, so a body cut short is a fault rather than a shorter page.
+            var decoded = GzipBody.Applies(response.Content.Headers);
+            if (decoded)
+            {
+                body = GzipBody.Decode(body, maxBytes, request.RequestUri);
+            }
+
             var buffered = new ByteArrayContent(body);
             foreach (var header in response.Content.Headers)
             {
-                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+                    && !(decoded && header.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase)))
                 {
                     buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 }

@@ -43,6 +43,7 @@ public sealed class SourceHttpClient : IDisposable
         {
             client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+            client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip"); // decoded and checked by BoundedBodyHandler
         });
         // One handler chain for the client's life (connections are recycled by PooledConnectionLifetime), closed on Dispose.
         builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
@@ -51,7 +52,7 @@ public sealed class SourceHttpClient : IDisposable
             var primary = new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
+                AutomaticDecompression = DecompressionMethods.Deflate | DecompressionMethods.Brotli,
                 MaxConnectionsPerServer = options.Concurrency,
                 ConnectTimeout = options.Timeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace NeuroNav.Fetch.Neuroscope;
 
-/// <summary>What the page header says about itself: <c>&lt;h2&gt;Neuron N in Layer L &lt;/h2&gt;</c> and the loading line's model.</summary>
-internal readonly record struct NeuronHeader(int Neuron, int Layer, string? Model)
+/// <summary>
+/// What the page header says about itself: <c>&lt;h2&gt;Neuron N in Layer L &lt;/h2&gt;</c>, the loading line's model, and the
+/// <c>&lt;h1&gt;Model: …&lt;/h1&gt;</c> and <c>&lt;h1&gt;Dataset: …&lt;/h1&gt;</c> headings (null when absent).
+/// </summary>
+internal readonly record struct NeuronHeader(int Neuron, int Layer, string? Model, string? ModelHeading = null, string? DatasetHeading = null)
 {
     private static ReadOnlySpan<byte> Open => "<h2>Neuron "u8;
 
@@ -26,7 +29,22 @@ internal readonly record struct NeuronHeader(int Neuron, int Layer, string? Mode
         var line = Fields.Line(rest);
         var neuron = Fields.Take(ref line, Open, " in Layer "u8, "neuron header");
         var layer = Fields.Take(ref line, [], "</h2>"u8, "neuron header").TrimEnd((byte)' ');
-        return new NeuronHeader(Numbers.ParseInt(neuron), Numbers.ParseInt(layer), ReadModel(header));
+        return new NeuronHeader(
+            Numbers.ParseInt(neuron), Numbers.ParseInt(layer), ReadModel(header), Heading(header, "<h1>Model: "u8), Heading(header, "<h1>Dataset: "u8));
+    }
+
+    /// <summary>The text of the first <c>&lt;h1&gt;</c> heading that starts with <paramref name="open"/>, up to its <c>&lt;/h1&gt;</c>.</summary>
+    private static string? Heading(ReadOnlySpan<byte> header, ReadOnlySpan<byte> open)
+    {
+        var at = header.IndexOf(open);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var line = Fields.Line(header[(at + open.Length)..]);
+        var end = line.IndexOf("</h1>"u8);
+        return end < 0 ? null : Encoding.UTF8.GetString(line[..end]).Trim();
     }
 
     private static string? ReadModel(ReadOnlySpan<byte> header)

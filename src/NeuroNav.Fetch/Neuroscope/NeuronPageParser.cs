@@ -120,6 +120,11 @@ public static class NeuronPageParser
         {
             throw new PageFormatException($"the page is for model '{found.Model}', expected '{expected.Model}'");
         }
+
+        if (found.Model is null && ModelHeadings.Mismatch(found, expected.Model) is { } mismatch)
+        {
+            throw new PageFormatException(mismatch);
+        }
     }
 
     /// <summary>Every render carries the page's minValue/maxValue; the headers print them with <c>:.4f</c>.</summary>

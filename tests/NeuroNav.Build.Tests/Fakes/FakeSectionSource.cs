@@ -25,6 +25,8 @@ internal sealed class FakeSectionSource(SourceInfo source, IReadOnlyDictionary<N
     private sealed class Layer(Dictionary<int, Section> sections) : ILayerSections
     {
         public INeuronSection? Get(int neuron) => sections.GetValueOrDefault(neuron);
+
+        public IEnumerable<int> Neurons => sections.Keys;
     }
 
     private sealed record Section(double? Score, string Text) : INeuronSection

@@ -76,7 +76,7 @@ public sealed class NeuronPageTests
     {
         var page = Parse(Renderer.RenderNeuron(NeuronPage(null)));
 
-        Assert.Contains("stores no data for this neuron", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Neuroscope has no data for this neuron: not fetched yet.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("../../assets/nav.js", Assert.Single(page.QuerySelectorAll("script")).GetAttribute("src"));
         Assert.Null(page.QuerySelector("#neuroscope"));
         Assert.NotNull(page.QuerySelector("a[href='https://neuroscope.io/gpt2-small/3/1337.html']"));

@@ -110,4 +110,25 @@ public sealed class FaultRecoveryTests
         Assert.Equal([10, 11, 13], (await StoredAsync(corpus)).Keys.Order());
         Assert.Equal(CoverageStatus.Invalid, (await CoverageAsync(corpus))[12].Status);
     }
+
+    [Fact]
+    public async Task Truncated_gzip_body_is_recorded_failed_not_invalid_and_stored_by_the_next_run()
+    {
+        using var dir = new TempDirectory("neuronav-fault");
+        var corpus = new CorpusStore(dir.Path);
+        await using var mirror = await StartAsync();
+        mirror.Inject(Id(11), Fault.TruncatedGzip);
+        await ScrapeAsync(corpus, Options(mirror, retries: 0), 11, 12);
+        var first = (await CoverageAsync(corpus))[11];
+        mirror.Serve([Id(11)]);
+
+        var report = await ScrapeAsync(corpus, Options(mirror, retries: 0), 11, 12);
+
+        Assert.Equal(CoverageStatus.Failed, first.Status);
+        Assert.Contains($"the gzip body of {mirror.Server.Url(HostileMirror.PathOf(Id(11)))}", first.Reason, StringComparison.Ordinal);
+        Assert.Equal((0L, 1L), (report.Skipped, report.Fetched));
+        Assert.Equal(2, mirror.Server.CountRequests(HostileMirror.PathOf(Id(11))));
+        Assert.Equal(Hashing.Sha256Hex(HostileMirror.PageOf(Id(11))), (await StoredAsync(corpus))[11].Provenance.Sha256);
+        Assert.Equal(CoverageStatus.Present, (await CoverageAsync(corpus))[11].Status);
+    }
 }

@@ -59,6 +59,7 @@ internal static class FaultSetup
         Fault.ConnectionReset => "network error",
         Fault.Stall => "timed out",
         Fault.TruncatedBody => "network error",
+        Fault.TruncatedGzip => "is cut short or corrupt: its gzip trailer does not match",
         Fault.OversizedBody => "exceeds the limit of",
         Fault.OffHostRedirect => "(another host) not followed",
         Fault.OtherNeuron => "neuron",

@@ -21,6 +21,12 @@ public enum Fault
     /// <summary>Content-Length of the whole page, half of it sent, then the connection is dropped.</summary>
     TruncatedBody,
 
+    /// <summary>
+    /// The right page gzip-compressed (<c>Content-Encoding: gzip</c>) and cut in half, sent whole under a matching
+    /// Content-Length: the transfer is complete, the gzip stream is not.
+    /// </summary>
+    TruncatedGzip,
+
     /// <summary>A chunked 200 body larger than the client's size cap.</summary>
     OversizedBody,
 
@@ -47,7 +53,7 @@ public static class FaultKinds
 
     /// <summary>Faults the client retries: they clear if the source recovers within the retries.</summary>
     public static IReadOnlyList<Fault> Transient { get; } =
-        [Fault.RateLimited, Fault.ServerError, Fault.Unavailable, Fault.ConnectionReset, Fault.Stall, Fault.TruncatedBody];
+        [Fault.RateLimited, Fault.ServerError, Fault.Unavailable, Fault.ConnectionReset, Fault.Stall, Fault.TruncatedBody, Fault.TruncatedGzip];
 
     /// <summary>Faults that end the fetch at the first answer (not retried).</summary>
     public static IReadOnlyList<Fault> Permanent { get; } = [.. All.Except(Transient)];

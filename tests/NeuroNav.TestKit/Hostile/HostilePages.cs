@@ -23,6 +23,7 @@ internal sealed class HostilePages(TimeSpan stall, long oversizeBytes)
             Fault.ConnectionReset => ScriptedResponse.Reset(),
             Fault.Stall => ScriptedResponse.Bytes(page).After(stall),
             Fault.TruncatedBody => ScriptedResponse.Bytes(page[..(page.Length / 2)]) with { DeclaredLength = page.Length },
+            Fault.TruncatedGzip => ScriptedResponse.Bytes(HalfOfGzip(page)).WithHeader("Content-Encoding", "gzip"),
             Fault.OversizedBody => ScriptedResponse.Bytes(_oversized.Value) with { Chunked = true },
             Fault.OffHostRedirect => ScriptedResponse.Redirect(302, $"http://localhost:{baseAddress.Port}{HostileMirror.PathOf(id)}"),
             Fault.OtherNeuron => ScriptedResponse.Bytes(Page(id with { Neuron = id.Neuron + 1 })),
@@ -35,6 +36,19 @@ internal sealed class HostilePages(TimeSpan stall, long oversizeBytes)
 
     private static NeuronPage Input(NeuronId id) =>
         TestPages.Literal() with { Model = SampleMirrorServer.Catalog[id.Model], Layer = id.Layer, Neuron = id.Neuron };
+
+    /// <summary>The first half of the page's gzip stream: its header and part of its deflate data, no trailer.</summary>
+    public static byte[] HalfOfGzip(byte[] page)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(page);
+        }
+
+        var whole = buffer.ToArray();
+        return whole[..(whole.Length / 2)];
+    }
 
     private static byte[] WithInvalidByte(byte[] page)
     {
