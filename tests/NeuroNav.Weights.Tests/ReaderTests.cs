@@ -55,6 +55,7 @@ public sealed class ReaderTests
     [InlineData(1, 1, 1, 1)]
     [InlineData(13, 37, 5, 1)]
     [InlineData(50, 70, 33, 2)]
+    [InlineData(61, 300, 600, 2)]
     public void Products_keep_the_true_top_k_on_ragged_shapes(int m, int n, int k, int threads)
     {
         var rng = new Random(m + n + k);

@@ -5,15 +5,17 @@ namespace NeuroNav.Weights.Compute;
 
 /// <summary>
 /// All dot products between the rows of A (m × k) and the rows of B (n × k), i.e. A·Bᵀ, computed in 6 × 16 tiles by
-/// a register-blocked AVX2/FMA micro-kernel and handed straight to top-k sinks, so the m × n product is never stored.
-/// A is taken in blocks of 48 rows that stay in L2 while every 16-row panel of B streams past them; the blocks are
-/// shared among <c>threads</c> workers.
+/// a register-blocked AVX2/FMA micro-kernel and handed straight to top-k sinks, so the m × n product is never stored
+/// (only one 48 × 256 block of partial sums per worker). A is taken in blocks of 48 rows, B in chunks of 256 rows,
+/// k in slices of 256; the blocks of A are shared among <c>threads</c> workers.
 /// </summary>
 public static class RowProducts
 {
     public const int MR = 6;
     public const int NR = 16;
     private const int BlockPanels = 8;
+    private const int ChunkPanels = 16;
+    private const int KC = 256;
 
     public static PackedRows PackA(ReadOnlySpan<float> rows, int count, int k) => PackedRows.Pack(rows, count, k, MR);
 
@@ -61,39 +63,51 @@ public static class RowProducts
         var k = a.K;
         var firstPanel = block * BlockPanels;
         var lastPanel = Math.Min(a.Panels, firstPanel + BlockPanels);
-        var tile = stackalloc float[MR * NR];
+        const int Ldc = ChunkPanels * NR;
+        var sums = new float[BlockPanels * MR * Ldc];
         fixed (float* pa = a.Data)
         fixed (float* pb = b.Data)
+        fixed (float* c = sums)
         {
-            for (var q = 0; q < b.Panels; q++)
+            for (var q0 = 0; q0 < b.Panels; q0 += ChunkPanels)
             {
-                if ((q & 255) == 0)
+                ct.ThrowIfCancellationRequested();
+                var qEnd = Math.Min(b.Panels, q0 + ChunkPanels);
+
+                // d_model in slices of KC so that a B micro-panel (16 × KC floats) stays in L1 while the block's A
+                // panels stream past it; the 48 × 256 partial sums live in L1/L2 between slices.
+                for (var k0 = 0; k0 < k; k0 += KC)
                 {
-                    ct.ThrowIfCancellationRequested();
+                    var kc = Math.Min(KC, k - k0);
+                    for (var q = q0; q < qEnd; q++)
+                    {
+                        var bPanel = pb + ((long)q * k * NR) + ((long)k0 * NR);
+                        for (var p = firstPanel; p < lastPanel; p++)
+                        {
+                            var tile = c + ((p - firstPanel) * MR * Ldc) + ((q - q0) * NR);
+                            Kernel(pa + ((long)p * k * MR) + ((long)k0 * MR), bPanel, kc, tile, Ldc, accumulate: k0 > 0);
+                        }
+                    }
                 }
 
-                var bPanel = pb + ((long)q * k * NR);
-                var cols = Math.Min(NR, b.Rows - (q * NR));
-                for (var p = firstPanel; p < lastPanel; p++)
+                var rows = Math.Min((lastPanel - firstPanel) * MR, a.Rows - (firstPanel * MR));
+                var cols = Math.Min((qEnd - q0) * NR, b.Rows - (q0 * NR));
+                for (var r = 0; r < rows; r++)
                 {
-                    Kernel(pa + ((long)p * k * MR), bPanel, k, tile);
-                    var rows = Math.Min(MR, a.Rows - (p * MR));
-                    for (var r = 0; r < rows; r++)
+                    var i = (firstPanel * MR) + r;
+                    var row = c + (r * Ldc);
+                    for (var cc = 0; cc < cols; cc++)
                     {
-                        var i = (p * MR) + r;
-                        for (var c = 0; c < cols; c++)
+                        var v = row[cc];
+                        var j = (q0 * NR) + cc;
+                        if (rowSink is not null && (v > rowSink.Top.Threshold[i] || -v > rowSink.NegBottom.Threshold[i]))
                         {
-                            var v = tile[(r * NR) + c];
-                            var j = (q * NR) + c;
-                            if (rowSink is not null && (v > rowSink.Top.Threshold[i] || -v > rowSink.NegBottom.Threshold[i]))
-                            {
-                                rowSink.Offer(i, v, colIdBase + j);
-                            }
+                            rowSink.Offer(i, v, colIdBase + j);
+                        }
 
-                            if (colSink is not null && (v > colSink.Top.Threshold[j] || -v > colSink.NegBottom.Threshold[j]))
-                            {
-                                colSink.Offer(j, v, rowIdBase + i);
-                            }
+                        if (colSink is not null && (v > colSink.Top.Threshold[j] || -v > colSink.NegBottom.Threshold[j]))
+                        {
+                            colSink.Offer(j, v, rowIdBase + i);
                         }
                     }
                 }
@@ -101,12 +115,31 @@ public static class RowProducts
         }
     }
 
-    /// <summary>c[6 × 16] = the 6 packed A rows · the 16 packed B rows, over k.</summary>
+    /// <summary>
+    /// The 6 × 16 tile at <paramref name="c"/> (rows <paramref name="ldc"/> apart) = (or +=, when
+    /// <paramref name="accumulate"/>) the 6 packed A rows · the 16 packed B rows over <paramref name="k"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void Kernel(float* a, float* b, int k, float* c)
+    internal static unsafe void Kernel(float* a, float* b, int k, float* c, int ldc, bool accumulate)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        if (accumulate)
+        {
+            c00 = Vector256.Load(c);
+            c01 = Vector256.Load(c + 8);
+            c10 = Vector256.Load(c + ldc);
+            c11 = Vector256.Load(c + ldc + 8);
+            c20 = Vector256.Load(c + (2 * ldc));
+            c21 = Vector256.Load(c + (2 * ldc) + 8);
+            c30 = Vector256.Load(c + (3 * ldc));
+            c31 = Vector256.Load(c + (3 * ldc) + 8);
+            c40 = Vector256.Load(c + (4 * ldc));
+            c41 = Vector256.Load(c + (4 * ldc) + 8);
+            c50 = Vector256.Load(c + (5 * ldc));
+            c51 = Vector256.Load(c + (5 * ldc) + 8);
+        }
+
         for (var kk = 0; kk < k; kk++)
         {
             var b0 = Vector256.Load(b);
@@ -135,15 +168,15 @@ public static class RowProducts
 
         c00.Store(c);
         c01.Store(c + 8);
-        c10.Store(c + 16);
-        c11.Store(c + 24);
-        c20.Store(c + 32);
-        c21.Store(c + 40);
-        c30.Store(c + 48);
-        c31.Store(c + 56);
-        c40.Store(c + 64);
-        c41.Store(c + 72);
-        c50.Store(c + 80);
-        c51.Store(c + 88);
+        c10.Store(c + ldc);
+        c11.Store(c + ldc + 8);
+        c20.Store(c + (2 * ldc));
+        c21.Store(c + (2 * ldc) + 8);
+        c30.Store(c + (3 * ldc));
+        c31.Store(c + (3 * ldc) + 8);
+        c40.Store(c + (4 * ldc));
+        c41.Store(c + (4 * ldc) + 8);
+        c50.Store(c + (5 * ldc));
+        c51.Store(c + (5 * ldc) + 8);
     }
 }

@@ -6,7 +6,7 @@ using NeuroNav.Weights.Compute;
 using NeuroNav.Weights.Model;
 using static Output;
 
-// Usage: bench [probe] [layers=48] [neurons=6400] [dmodel=1600] [vocab=50257] [threads=2] [pairs-layers=48]
+// Usage: bench probe | bench [layers=48] [neurons=6400] [dmodel=1600] [vocab=50257] [threads=2] [pair-layers=layers] [pack-only]
 // "probe" measures the machine's peak for the micro-kernel (L1-resident operands) and compares with TensorPrimitives.Dot.
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "probe")
@@ -22,6 +22,7 @@ var d = Arg(2, 1600);
 var vocab = Arg(3, 50257);
 var threads = Arg(4, 2);
 var pairLayers = Arg(5, layers);
+var packOnly = args.Length > 6 && args[6] == "pack-only";
 
 var sw = Stopwatch.StartNew();
 var rng = new Random(15);
@@ -54,6 +55,11 @@ sw.Restart();
 var stats = WeightStatistics.Of(weights);
 var packed = PackedModel.From(weights);
 Say($"statistics + packing: {sw.Elapsed.TotalSeconds:F1} s");
+if (packOnly)
+{
+    Say($"packed {packed.Layers} layers; peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
+    return;
+}
 
 var (_, logitCost) = WeightAnalyses.LogitEffects(packed, 20, threads, CancellationToken.None);
 Report(logitCost, layers * m, "neurons");
@@ -83,9 +89,10 @@ internal static unsafe class Probe
         var c = new float[RowProducts.MR * RowProducts.NR];
         Array.Fill(a, 0.5f);
         Array.Fill(b, 0.25f);
-        foreach (var threads in new[] { 1, 2 })
+        // Best of three: the machine is shared, and the best run is the one least disturbed.
+        foreach (var threads in new[] { 1, 2, 1, 2, 1, 2 })
         {
-            const int Reps = 400_000;
+            const int Reps = 200_000;
             var sw = Stopwatch.StartNew();
             Parallel.For(0, threads, _ =>
             {
@@ -95,7 +102,7 @@ internal static unsafe class Probe
                     var tile = stackalloc float[RowProducts.MR * RowProducts.NR];
                     for (var r = 0; r < Reps; r++)
                     {
-                        RowProducts.Kernel(pa, pb, K, tile);
+                        RowProducts.Kernel(pa, pb, K, tile, RowProducts.NR, accumulate: false);
                     }
                 }
             });
@@ -125,10 +132,13 @@ internal static unsafe class Probe
 
         var pa2 = RowProducts.PackA(ra, M, D);
         var pb2 = RowProducts.PackB(rb, N, D);
-        var top = new TopBottom(M, 20);
-        sw2.Restart();
-        RowProducts.Run(pa2, pb2, top, 0, null, 0, 1, CancellationToken.None);
-        Say($"RowProducts with top-20, same shape, 1 thread: {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s");
+        foreach (var threads in new[] { 1, 2, 1, 2, 1, 2 })
+        {
+            var top = new TopBottom(M, 20);
+            sw2.Restart();
+            RowProducts.Run(pa2, pb2, top, 0, null, 0, threads, CancellationToken.None);
+            Say($"RowProducts with top-20, {M} x {N} x {D}, {threads} thread(s): {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s");
+        }
     }
 }
 
