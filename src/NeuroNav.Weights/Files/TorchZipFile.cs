@@ -76,13 +76,27 @@ public sealed class TorchZipFile : ITensorFile
             throw new WeightsException($"{Path}: truncated: tensor {tensor.Name} {tensor.ShapeText} needs {(r.StorageOffset + extent) * size} bytes of {entryName}, which has {entry.Length}");
         }
 
-        var bytes = new byte[extent * size];
-        using (var s = entry.Open())
+        using var s = entry.Open();
+        Skip(s, r.StorageOffset * size);
+        if (IsContiguous(r.Shape, r.Stride))
         {
-            Skip(s, r.StorageOffset * size);
-            s.ReadExactly(bytes);
+            // The usual case: straight into the destination (float32), or through one buffer of the stored width.
+            if (r.DType == TensorDType.F32)
+            {
+                s.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination));
+            }
+            else
+            {
+                var stored = new byte[destination.Length * size];
+                s.ReadExactly(stored);
+                TensorDTypes.Widen(r.DType, stored, destination);
+            }
+
+            return;
         }
 
+        var bytes = new byte[extent * size];
+        s.ReadExactly(bytes);
         var flat = new float[extent];
         TensorDTypes.Widen(r.DType, bytes, flat);
         Gather(flat, r.Shape, r.Stride, destination);
@@ -105,8 +119,7 @@ public sealed class TorchZipFile : ITensorFile
         }
     }
 
-    /// <summary>Copies a strided view into row-major order (a transposed tensor is saved with swapped strides).</summary>
-    private static void Gather(float[] flat, long[] shape, long[] stride, Span<float> destination)
+    private static bool IsContiguous(long[] shape, long[] stride)
     {
         var contiguous = true;
         long expect = 1;
@@ -116,12 +129,12 @@ public sealed class TorchZipFile : ITensorFile
             expect *= shape[d];
         }
 
-        if (contiguous)
-        {
-            flat.AsSpan(0, destination.Length).CopyTo(destination);
-            return;
-        }
+        return contiguous;
+    }
 
+    /// <summary>Copies a strided view into row-major order (a transposed tensor is saved with swapped strides).</summary>
+    private static void Gather(float[] flat, long[] shape, long[] stride, Span<float> destination)
+    {
         var index = new long[shape.Length];
         for (var i = 0; i < destination.Length; i++)
         {
