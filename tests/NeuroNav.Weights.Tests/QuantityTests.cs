@@ -46,9 +46,11 @@ public sealed class QuantityTests
                 AssertTokens(got.InputHighest, inputs, highest: true, 20, $"{where} input highest");
                 AssertTokens(got.InputLowest, inputs, highest: false, 20, $"{where} input lowest");
 
-                var upstream = (from l1 in Enumerable.Range(0, l) from m in Enumerable.Range(0, Neurons)
+                var upstream = (from l1 in Enumerable.Range(0, l)
+                                from m in Enumerable.Range(0, Neurons)
                                 select (l1, m, reference.Virtual(l1, m, l, n))).ToList();
-                var downstream = (from l2 in Enumerable.Range(l + 1, Layers - l - 1) from m in Enumerable.Range(0, Neurons)
+                var downstream = (from l2 in Enumerable.Range(l + 1, Layers - l - 1)
+                                  from m in Enumerable.Range(0, Neurons)
                                   select (l2, m, reference.Virtual(l, n, l2, m))).ToList();
                 AssertLinks(got.UpstreamExciting, upstream, exciting: true, $"{where} upstream exciting");
                 AssertLinks(got.UpstreamInhibiting, upstream, exciting: false, $"{where} upstream inhibiting");
