@@ -61,19 +61,29 @@ if (packOnly)
     return;
 }
 
+var cpu = Cpu();
 var (_, logitCost) = WeightAnalyses.LogitEffects(packed, 20, threads, CancellationToken.None);
 Report(logitCost, layers * m, "neurons");
 var (_, inputCost) = WeightAnalyses.InputTokens(packed, 20, threads, CancellationToken.None);
 Report(inputCost, layers * m, "neurons");
 var (links, linkCost) = WeightAnalyses.Connect(packed, 10, threads, CancellationToken.None, maxLayers: pairLayers);
 Report(linkCost, pairLayers * (pairLayers - 1) / 2, "layer pairs");
+
+static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 sw.Restart();
 _ = Strengths.Of(links);
 Say($"strengths: {sw.Elapsed.TotalSeconds:F1} s; in/out norm of neuron 0: {stats.InputNorm[0][0]:F4}/{stats.OutputNorm[0][0]:F4}");
 Say($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB");
 
-void Report(StageCost c, long units, string what) =>
-    Say($"{c.Stage}: {c.Wall.TotalSeconds:F1} s for {units} {what}, {c.Flops / 1e12:F2} TFLOP, {c.GflopsPerSecond:F1} GFLOP/s");
+// CPU seconds as well as wall time: on a shared machine the wall time says how busy the others were; the
+// GFLOP per CPU-second is the kernel's own rate on one core, comparable with the probe's peak.
+void Report(StageCost c, long units, string what)
+{
+    var now = Cpu();
+    var cpuSeconds = (now - cpu).TotalSeconds;
+    cpu = now;
+    Say($"{c.Stage}: {c.Wall.TotalSeconds:F1} s wall, {cpuSeconds:F1} CPU-s for {units} {what}, {c.Flops / 1e12:F2} TFLOP, {c.GflopsPerSecond:F1} GFLOP/s wall, {c.Flops / cpuSeconds / 1e9:F1} GFLOP per CPU-second");
+}
 
 internal static unsafe class Probe
 {
@@ -93,6 +103,7 @@ internal static unsafe class Probe
         foreach (var threads in new[] { 1, 2, 1, 2, 1, 2 })
         {
             const int Reps = 200_000;
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             Parallel.For(0, threads, _ =>
             {
@@ -107,7 +118,8 @@ internal static unsafe class Probe
                 }
             });
             var flops = 2.0 * RowProducts.MR * RowProducts.NR * K * Reps * threads;
-            Say($"micro-kernel peak, L1-resident, {threads} thread(s): {flops / sw.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s");
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            Say($"micro-kernel peak, L1-resident, {threads} thread(s): {flops / sw.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s wall, {flops / cpuSeconds / 1e9:F1} GFLOP per CPU-second");
         }
 
         // The obvious alternative: one TensorPrimitives.Dot per output element (rows of A against rows of B).
@@ -117,6 +129,7 @@ internal static unsafe class Probe
         new Random(1).NextBytes(new byte[1]);
         Array.Fill(ra, 0.01f);
         Array.Fill(rb, 0.02f);
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw2 = Stopwatch.StartNew();
         float sink = 0;
         for (var i = 0; i < M; i++)
@@ -128,16 +141,19 @@ internal static unsafe class Probe
             }
         }
 
-        Say($"TensorPrimitives.Dot per element, 1 thread: {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s ({sink:E1})");
+        var dotCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu2).TotalSeconds;
+        Say($"TensorPrimitives.Dot per element, 1 thread: {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s wall, {2.0 * M * N * D / dotCpu / 1e9:F1} GFLOP per CPU-second ({sink:E1})");
 
         var pa2 = RowProducts.PackA(ra, M, D);
         var pb2 = RowProducts.PackB(rb, N, D);
         foreach (var threads in new[] { 1, 2, 1, 2, 1, 2 })
         {
             var top = new TopBottom(M, 20);
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             sw2.Restart();
             RowProducts.Run(pa2, pb2, top, 0, null, 0, threads, CancellationToken.None);
-            Say($"RowProducts with top-20, {M} x {N} x {D}, {threads} thread(s): {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s");
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalSeconds;
+            Say($"RowProducts with top-20, {M} x {N} x {D}, {threads} thread(s): {2.0 * M * N * D / sw2.Elapsed.TotalSeconds / 1e9:F1} GFLOP/s wall, {2.0 * M * N * D / cpuSeconds / 1e9:F1} GFLOP per CPU-second");
         }
     }
 }
