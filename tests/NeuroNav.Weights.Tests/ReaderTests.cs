@@ -35,8 +35,10 @@ public sealed class ReaderTests
     public void Torch_zip_reads_half_storages_and_transposed_views()
     {
         var model = new SyntheticModel("solu", 1, 6, 4, 5, seed: 4, tied: false);
-        var path = Path.Combine(Directory.CreateTempSubdirectory("neuronav-weights-").FullName, "m.pth");
+        var folder = Directory.CreateTempSubdirectory("neuronav-weights-").FullName;
+        var path = Path.Combine(folder, "m.pth");
         TorchWriter.WriteTl(path, model, half: true);
+        using var cleanup = new Cleanup(folder);
         using var file = new TorchZipFile(path);
         Assert.True(file.TryGet("unembed.W_U", out var wu));
         Assert.Equal([4L, 5L], wu.Shape);
@@ -78,5 +80,10 @@ public sealed class ReaderTests
             var expected = Enumerable.Range(0, m).OrderByDescending(i => Dot(i, j)).Take(3).Select(i => 2000 + i);
             Assert.Equal(expected, cols.Highest(j).Select(p => p.Id));
         }
+    }
+
+    private sealed class Cleanup(string folder) : IDisposable
+    {
+        public void Dispose() => Directory.Delete(folder, recursive: true);
     }
 }

@@ -52,12 +52,20 @@ public sealed class RefusalTests
     [Fact]
     public void A_pickle_that_calls_os_system_is_refused_naming_file_and_global()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("neuronav-weights-").FullName, "model_final.pth");
-        TorchWriter.WriteHostile(path);
-        var e = Assert.Throws<WeightsException>(() => new TorchZipFile(path));
-        Assert.Contains(path, e.Message);
-        Assert.Contains("'os.system'", e.Message);
-        Assert.False(File.Exists("/tmp/neuronav-owned"));
+        var folder = Directory.CreateTempSubdirectory("neuronav-weights-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "model_final.pth");
+            TorchWriter.WriteHostile(path);
+            var e = Assert.Throws<WeightsException>(() => new TorchZipFile(path));
+            Assert.Contains(path, e.Message);
+            Assert.Contains("'os.system'", e.Message);
+            Assert.False(File.Exists("/tmp/neuronav-owned"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -19,11 +19,12 @@ public static class WeightsLoader
         var m = model.NeuronsPerLayer;
 
         var wE = names.Find(model.Id, Logical.Embed, -1, required: true)!.Value;
-        var (vocabRows, d) = names.Layout is WeightsLayout.TlOldLeft ? (wE.Info.Shape[1], wE.Info.Shape[0]) : (wE.Info.Shape[0], wE.Info.Shape[1]);
         if (wE.Info.Shape.Count != 2)
         {
             throw Shape(model, wE, "a 2-d embedding");
         }
+
+        var (vocabRows, d) = names.StoredTransposed(Logical.Embed) ? (wE.Info.Shape[1], wE.Info.Shape[0]) : (wE.Info.Shape[0], wE.Info.Shape[1]);
 
         if (source.VocabSize > vocabRows)
         {
