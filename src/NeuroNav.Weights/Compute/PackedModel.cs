@@ -39,8 +39,15 @@ public sealed class PackedModel
             w.WOut[l] = [];
             wIn[l] = RowProducts.PackB(w.WIn[l], m, d);
             w.WIn[l] = [];
+            Reclaim();
         }
 
+        var unembed = RowProducts.PackB(w.Unembed, w.Vocab, d);
+        w.Unembed = [];
+        Reclaim();
+        var embed = RowProducts.PackA(w.Embed, w.Vocab, d);
+        w.Embed = [];
+        Reclaim();
         return new PackedModel
         {
             Layers = w.Layers,
@@ -49,8 +56,15 @@ public sealed class PackedModel
             Vocab = w.Vocab,
             WOut = wOut,
             WIn = wIn,
-            Unembed = RowProducts.PackB(w.Unembed, w.Vocab, d),
-            Embed = RowProducts.PackA(w.Embed, w.Vocab, d),
+            Unembed = unembed,
+            Embed = embed,
         };
     }
+
+    /// <summary>
+    /// Frees the row-major arrays just replaced before the next packed ones are allocated. Without it the
+    /// large-object heap grows to both copies (measured: 9.2 GB peak for gpt2-xl's shape instead of about 5).
+    /// A full collection over a heap of a few hundred large arrays takes milliseconds.
+    /// </summary>
+    private static void Reclaim() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
 }

@@ -25,10 +25,10 @@ public sealed class ModelWeights
     public required float[][] WOut { get; init; }
 
     /// <summary>Token t's unembedding at [t * DModel ..]: W_U[:, t] with ln_final's weight folded in, centred over d_model and over the vocabulary.</summary>
-    public required float[] Unembed { get; init; }
+    public required float[] Unembed { get; set; }
 
     /// <summary>Token t's embedding at [t * DModel ..], centred and scaled to unit RMS as a LayerNorm sees it.</summary>
-    public required float[] Embed { get; init; }
+    public required float[] Embed { get; set; }
 
     /// <summary>Bytes held, for memory reports.</summary>
     public long Bytes => 4L * ((2L * Layers * NeuronsPerLayer * DModel) + (2L * Vocab * DModel));
