@@ -82,6 +82,16 @@ public sealed class ReaderTests
         }
     }
 
+    [Fact]
+    public void A_cancelled_run_stops_with_OperationCanceledException()
+    {
+        var a = RowProducts.PackA(new float[60 * 8], 60, 8);
+        var b = RowProducts.PackB(new float[40 * 8], 40, 8);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => RowProducts.Run(a, b, new TopBottom(60, 2), 0, null, 0, 2, cts.Token));
+    }
+
     private sealed class Cleanup(string folder) : IDisposable
     {
         public void Dispose() => Directory.Delete(folder, recursive: true);
