@@ -90,26 +90,36 @@ public static class RowProducts
                     }
                 }
 
-                var rows = Math.Min((lastPanel - firstPanel) * MR, a.Rows - (firstPanel * MR));
-                var cols = Math.Min((qEnd - q0) * NR, b.Rows - (q0 * NR));
-                for (var r = 0; r < rows; r++)
-                {
-                    var i = (firstPanel * MR) + r;
-                    var row = c + (r * Ldc);
-                    for (var cc = 0; cc < cols; cc++)
-                    {
-                        var v = row[cc];
-                        var j = (q0 * NR) + cc;
-                        if (rowSink is not null && (v > rowSink.Top.Threshold[i] || -v > rowSink.NegBottom.Threshold[i]))
-                        {
-                            rowSink.Offer(i, v, colIdBase + j);
-                        }
+                Scan(c, Ldc, firstPanel * MR, Math.Min((lastPanel - firstPanel) * MR, a.Rows - (firstPanel * MR)),
+                    q0 * NR, Math.Min((qEnd - q0) * NR, b.Rows - (q0 * NR)), rowSink, colIdBase, colSink, rowIdBase);
+            }
+        }
+    }
 
-                        if (colSink is not null && (v > colSink.Top.Threshold[j] || -v > colSink.NegBottom.Threshold[j]))
-                        {
-                            colSink.Offer(j, v, rowIdBase + i);
-                        }
-                    }
+    /// <summary>Offers each finished sum to the sinks; one comparison with the current threshold rejects almost all.</summary>
+    private static unsafe void Scan(
+        float* c, int ldc, int i0, int rows, int j0, int cols, TopBottom? rowSink, int colIdBase, TopBottom? colSink, int rowIdBase)
+    {
+        var rowHi = rowSink?.Top.Threshold;
+        var rowLo = rowSink?.NegBottom.Threshold;
+        var colHi = colSink?.Top.Threshold;
+        var colLo = colSink?.NegBottom.Threshold;
+        for (var r = 0; r < rows; r++)
+        {
+            var i = i0 + r;
+            var row = c + (r * ldc);
+            for (var cc = 0; cc < cols; cc++)
+            {
+                var v = row[cc];
+                var j = j0 + cc;
+                if (rowHi is not null && (v > rowHi[i] || -v > rowLo![i]))
+                {
+                    rowSink!.Offer(i, v, colIdBase + j);
+                }
+
+                if (colHi is not null && (v > colHi[j] || -v > colLo![j]))
+                {
+                    colSink!.Offer(j, v, rowIdBase + i);
                 }
             }
         }
