@@ -51,6 +51,35 @@ public static class CorpusIntegrity
         return (problems, parts);
     }
 
+    /// <summary>
+    /// Every committed part of the corpus (full paths, by list then path), each checked against its list entry: what a
+    /// copy of the corpus must hold. Unlisted files are left out; a damaged listed part throws, naming the file.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ListedPartsAsync(string root, CancellationToken ct)
+    {
+        root = Path.GetFullPath(root);
+        if (!PartList.IsMarked(root))
+        {
+            return CorpusLayout.AnyPartFiles(root) ? throw CommittedParts.Unadopted(root) : [];
+        }
+
+        var parts = new List<string>();
+        foreach (var list in PartList.All(root))
+        {
+            foreach (var entry in list.Parts)
+            {
+                if (await CommittedParts.ProblemAsync(root, list, entry, ct).ConfigureAwait(false) is { } problem)
+                {
+                    throw new CorpusException(problem);
+                }
+
+                parts.Add(Path.Combine(root, entry.Path));
+            }
+        }
+
+        return parts;
+    }
+
     private static List<PartListDocument> LoadAll(string root, List<CorpusProblem> problems)
     {
         var lists = new List<PartListDocument>();
