@@ -42,7 +42,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var partitions = CorpusPartitions.Read(corpus, catalog);
         var models = ModelsToBuild(options, partitions);
         var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, partitions, ct).ConfigureAwait(false);
-        await ShrinkGuard.CheckAsync(corpus, options, ct).ConfigureAwait(false);
+        await ShrinkGuard.CheckAsync(corpus, options, models.Select(m => m.Id), ct).ConfigureAwait(false);
 
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);

@@ -15,8 +15,17 @@ namespace NeuroNav.Build.Output;
 /// </summary>
 internal static class ShrinkGuard
 {
-    public static async Task CheckAsync(ICorpusReader corpus, BuildOptions options, CancellationToken ct)
+    /// <summary>Checks the committed parts of the models to build (a damaged part stops the build before it writes), then the shrink.</summary>
+    public static async Task CheckAsync(ICorpusReader corpus, BuildOptions options, IEnumerable<string> models, CancellationToken ct)
     {
+        if (((corpus as TrimmedCorpus)?.Inner ?? corpus) is CorpusStore store)
+        {
+            foreach (var model in models)
+            {
+                await CorpusIntegrity.CheckModelAsync(store.Root, model, ct).ConfigureAwait(false);
+            }
+        }
+
         if (options.AllowShrink)
         {
             return;

@@ -43,21 +43,21 @@ internal static class CorpusChecks
             {
                 neurons++;
                 var id = new NeuronId(model, layer, neuron);
-                Expect(ApiPaths.Neuron(model, layer, neuron), $"the corpus holds neuron {id}");
-                Expect(ApiPaths.NeuronHtml(model, layer, neuron), $"the corpus holds neuron {id}");
+                Expect(ApiPaths.Neuron(model, layer, neuron), $"the corpus stores neuron {id}");
+                Expect(ApiPaths.NeuronHtml(model, layer, neuron), $"the corpus stores neuron {id}");
                 if (sources.Neuroscope.Contains(neuron))
                 {
-                    Expect(ApiPaths.Neuroscope(model, layer, neuron), $"the corpus holds Neuroscope data of {id}");
+                    Expect(ApiPaths.Neuroscope(model, layer, neuron), $"the corpus stores neuron {id} (its Neuroscope data)");
                 }
 
                 if (sources.Gpt4.Contains(neuron))
                 {
-                    Expect(ApiPaths.SourceDocument(SourceInfo.Gpt4, model, layer, neuron), $"the corpus holds GPT-4 data of {id}");
+                    Expect(ApiPaths.SourceDocument(SourceInfo.Gpt4, model, layer, neuron), $"the corpus stores neuron {id} (its GPT-4 data)");
                 }
 
                 if (sources.Neuron2Graph.Contains(neuron))
                 {
-                    Expect(ApiPaths.SourceDocument(SourceInfo.Neuron2Graph, model, layer, neuron), $"the corpus holds a Neuron2Graph graph of {id}");
+                    Expect(ApiPaths.SourceDocument(SourceInfo.Neuron2Graph, model, layer, neuron), $"the corpus stores neuron {id} (its Neuron2Graph graph)");
                 }
             }
 

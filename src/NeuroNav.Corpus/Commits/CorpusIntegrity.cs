@@ -80,6 +80,32 @@ public static class CorpusIntegrity
         return parts;
     }
 
+    /// <summary>
+    /// Checks every listed part of <paramref name="model"/>'s layers (all tables) before a reader relies on them, so a
+    /// build stops before it writes anything; throws naming the first damaged file. Parts checked here are not hashed
+    /// again by this process's readers.
+    /// </summary>
+    public static async Task CheckModelAsync(string root, string model, CancellationToken ct)
+    {
+        root = Path.GetFullPath(root);
+        CorpusLayout.ValidateModel(model);
+        if (!PartList.IsMarked(root))
+        {
+            return; // readers refuse an unadopted corpus with the way to adopt it
+        }
+
+        foreach (var list in PartList.All(root).Where(l => l.Model == model))
+        {
+            foreach (var entry in list.Parts)
+            {
+                if (await CommittedParts.ProblemAsync(root, list, entry, ct).ConfigureAwait(false) is { } problem)
+                {
+                    throw new CorpusException(problem);
+                }
+            }
+        }
+    }
+
     private static List<PartListDocument> LoadAll(string root, List<CorpusProblem> problems)
     {
         var lists = new List<PartListDocument>();
