@@ -80,7 +80,7 @@ public static class CorpusTidy
         root = Path.GetFullPath(root);
         var removed = new List<string>();
         var marked = PartList.IsMarked(root);
-        var lists = new Dictionary<(string, int), HashSet<string>>();
+        var byLayer = new Dictionary<(string, int), HashSet<string>>();
         foreach (var (_, model, layer, dir) in CorpusLayout.PartitionFolders(root))
         {
             removed.AddRange(Directory.EnumerateFiles(dir, ".*.tmp"));
@@ -89,15 +89,21 @@ public static class CorpusTidy
                 continue;
             }
 
-            if (!lists.TryGetValue((model, layer), out var listed))
+            if (!byLayer.TryGetValue((model, layer), out var listed))
             {
                 listed = CorpusLayout.IsValidModel(model)
                     ? PartList.Load(root, model, layer).Parts.Select(p => p.Path).ToHashSet(StringComparer.Ordinal)
                     : [];
-                lists[(model, layer)] = listed;
+                byLayer[(model, layer)] = listed;
             }
 
             removed.AddRange(CorpusLayout.Parts(dir).Where(p => !listed.Contains(PartList.Relative(root, p))));
+        }
+
+        var lists = Path.Combine(root, PartList.Folder);
+        if (Directory.Exists(lists))
+        {
+            removed.AddRange(Directory.EnumerateFiles(lists, ".*.tmp", SearchOption.AllDirectories));
         }
 
         PartWriter.Delete(removed);
