@@ -12,7 +12,10 @@ using NeuroNav.Corpus;
 namespace NeuroNav.Build;
 
 /// <summary>What to build: which models and layers (all that the corpus has when empty), and where.</summary>
-public sealed record BuildOptions(string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2)
+/// <param name="MaxShrink">The share of a model's existing neuron documents a build may remove before it stops (0.01 = 1%).</param>
+/// <param name="AllowShrink">Remove what the corpus no longer holds, however much.</param>
+public sealed record BuildOptions(
+    string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2, double MaxShrink = 0.01, bool AllowShrink = false)
 {
     public bool IncludesLayer(int layer) => layer >= (FirstLayer ?? 0) && layer <= (LastLayer ?? int.MaxValue);
 }
@@ -39,6 +42,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var partitions = CorpusPartitions.Read(corpus, catalog);
         var models = ModelsToBuild(options, partitions);
         var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, partitions, ct).ConfigureAwait(false);
+        await ShrinkGuard.CheckAsync(corpus, options, models.Select(m => m.Id), ct).ConfigureAwait(false);
 
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);

@@ -14,6 +14,13 @@ internal static class CorpusLayout
     public const string Coverage = "coverage";
     public static readonly string[] Tables = [Texts, Neurons, Coverage];
 
+    /// <summary>Every table of the corpus, of every source.</summary>
+    public static readonly string[] AllTables =
+    [
+        .. Tables, .. Gpt4.Gpt4Tables.DataTables,
+        Graphs.GraphTables.Graphs, Graphs.GraphTables.Nodes, Graphs.GraphTables.Edges, Graphs.GraphTables.Stats, Graphs.GraphTables.Store, Graphs.GraphTables.Similar,
+    ];
+
     private const string PartPrefix = "part-";
     private const string PartSuffix = ".parquet";
     private static long lastTicks;
@@ -21,7 +28,19 @@ internal static class CorpusLayout
     public static string PartitionDir(string root, string table, string model, int layer)
         => Path.Combine(root, table, "model=" + model, "layer=" + layer.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>The part files of a partition, oldest first (ordinal name order is write order).</summary>
+    /// <summary><c>{table}/model={m}/layer={l}/{name}</c>, the path of a part relative to the corpus root.</summary>
+    public static string RelativePartPath(string table, string model, int layer, string name)
+        => string.Create(CultureInfo.InvariantCulture, $"{table}/model={model}/layer={layer}/{name}");
+
+    public static bool IsPartName(string name)
+        => name.StartsWith(PartPrefix, StringComparison.Ordinal) && name.EndsWith(PartSuffix, StringComparison.Ordinal) && !name.Contains('/', StringComparison.Ordinal);
+
+    public static bool HasPartFiles(string dir) => Directory.Exists(dir) && Directory.EnumerateFiles(dir, PartPrefix + "*" + PartSuffix).Any();
+
+    /// <summary>
+    /// The part files in a partition folder, oldest first (ordinal name order is write order), listed or not. Only for
+    /// naming new parts and tidying: readers go through the part lists (<see cref="CommittedParts"/>).
+    /// </summary>
     public static IReadOnlyList<string> Parts(string dir)
     {
         if (!Directory.Exists(dir))
@@ -52,9 +71,12 @@ internal static class CorpusLayout
         return string.Create(CultureInfo.InvariantCulture, $"{PartPrefix}{ticks:D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{PartSuffix}");
     }
 
+    public static bool IsValidModel(string model)
+        => !string.IsNullOrEmpty(model) && model.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && !model.StartsWith('.');
+
     public static void ValidateModel(string model)
     {
-        if (string.IsNullOrEmpty(model) || !model.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || model.StartsWith('.'))
+        if (!IsValidModel(model))
         {
             throw new ArgumentException($"Model id '{model}' is not a valid partition value (letters, digits, '-', '_', '.').", nameof(model));
         }
@@ -63,11 +85,21 @@ internal static class CorpusLayout
     public static void ValidateLayer(int layer)
         => ArgumentOutOfRangeException.ThrowIfNegative(layer);
 
-    /// <summary>Every (model, layer) folder of any table that holds at least one part file.</summary>
-    public static IReadOnlyList<(string Model, int Layer)> Partitions(string root)
+    /// <summary>Every (model, layer) whose part list holds a part of one of <paramref name="tables"/>, sorted by model (ordinal) then layer.</summary>
+    public static IReadOnlyList<(string Model, int Layer)> Partitions(string root, IReadOnlyCollection<string> tables)
     {
-        var found = new HashSet<(string Model, int Layer)>();
-        foreach (var table in Tables)
+        if (!PartList.IsMarked(root))
+        {
+            return AnyPartFiles(root) ? throw CommittedParts.Unadopted(root) : [];
+        }
+
+        return [.. PartList.All(root).Where(l => l.Parts.Any(p => tables.Contains(p.Table))).Select(l => (l.Model, l.Layer))];
+    }
+
+    /// <summary>Every partition folder of every table: (table, model, layer, folder).</summary>
+    public static IEnumerable<(string Table, string Model, int Layer, string Dir)> PartitionFolders(string root)
+    {
+        foreach (var table in AllTables)
         {
             var tableDir = Path.Combine(root, table);
             if (!Directory.Exists(tableDir))
@@ -80,17 +112,16 @@ internal static class CorpusLayout
                 var model = Path.GetFileName(modelDir)["model=".Length..];
                 foreach (var layerDir in Directory.EnumerateDirectories(modelDir, "layer=*"))
                 {
-                    if (int.TryParse(Path.GetFileName(layerDir)["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer)
-                        && Parts(layerDir).Count > 0)
+                    if (int.TryParse(Path.GetFileName(layerDir)["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
                     {
-                        found.Add((model, layer));
+                        yield return (table, model, layer, layerDir);
                     }
                 }
             }
         }
-
-        return [.. found.OrderBy(p => p.Model, StringComparer.Ordinal).ThenBy(p => p.Layer)];
     }
+
+    public static bool AnyPartFiles(string root) => PartitionFolders(root).Any(f => HasPartFiles(f.Dir));
 
     private static long TicksOf(string part)
     {

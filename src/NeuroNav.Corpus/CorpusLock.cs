@@ -20,7 +20,8 @@ public sealed class FolderLockedException(string message, LockHolder? holder) : 
 /// One writer per folder (a corpus, or a site's output): an OS-level exclusive lock on <c>{folder}/.neuronav.lock</c>
 /// (FileShare.None, an flock on Unix), so a process that dies, even by SIGKILL, releases it with its file handles.
 /// The holder is described in <c>.neuronav.lock.holder</c> (the locked file cannot be read by others) for the message
-/// a second writer gets. On acquiring, temp files left by a killed writer are removed: no other writer can own them.
+/// a second writer gets. On acquiring a corpus, what a killed writer left is removed: temp files and part files that no
+/// part list names (no other writer can own them); a corpus written before part lists existed is adopted first.
 /// </summary>
 public sealed class CorpusLock : IDisposable
 {
@@ -42,6 +43,12 @@ public sealed class CorpusLock : IDisposable
 
     public LockHolder Holder { get; }
 
+    /// <summary>Parts of a corpus from before part lists that acquiring listed (a one-time adoption).</summary>
+    public int AdoptedParts { get; private init; }
+
+    /// <summary>Crash leftovers that acquiring removed: temp files and part files no part list names.</summary>
+    public IReadOnlyList<string> RemovedFiles { get; private init; } = [];
+
     /// <summary>Takes the lock of <paramref name="folder"/> (created if missing) for <paramref name="command"/>.</summary>
     /// <exception cref="FolderLockedException">Another process (or another lock in this one) holds it.</exception>
     public static CorpusLock Acquire(string folder, string command)
@@ -61,6 +68,8 @@ public sealed class CorpusLock : IDisposable
             throw new FolderLockedException($"{root} is in use by {who}; wait for it to finish (the lock is {path})", holder);
         }
 
+        var adopted = 0;
+        IReadOnlyList<string> removed = [];
         var me = new LockHolder(Environment.ProcessId, Environment.MachineName, command, DateTimeOffset.UtcNow);
         try
         {
@@ -70,6 +79,12 @@ public sealed class CorpusLock : IDisposable
             handle.Flush();
             Core.AtomicFile.WriteAllBytes(Path.Combine(root, HolderFileName), bytes);
             RemoveStaleTempFiles(root);
+            if (!PartList.IsMarked(root) && CorpusLayout.AnyPartFiles(root))
+            {
+                adopted = CorpusTidy.EnsureListedAsync(root, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            removed = CorpusTidy.RemoveUnlisted(root);
         }
         catch
         {
@@ -77,7 +92,7 @@ public sealed class CorpusLock : IDisposable
             throw;
         }
 
-        return new CorpusLock(root, handle, me);
+        return new CorpusLock(root, handle, me) { AdoptedParts = adopted, RemovedFiles = removed };
     }
 
     public void Dispose()
@@ -108,30 +123,13 @@ public sealed class CorpusLock : IDisposable
         }
     }
 
-    /// <summary>Temp files of atomic writes (<c>.*.tmp</c>) in the corpus partitions, and a site's <c>.tmp/</c> folder.</summary>
+    /// <summary>A site's <c>.tmp/</c> folder (the corpus's temp files go with <see cref="CorpusTidy.RemoveUnlisted"/>).</summary>
     private static void RemoveStaleTempFiles(string root)
     {
         var tempDir = Path.Combine(root, Core.AtomicFile.TempFolder);
         if (Directory.Exists(tempDir))
         {
             Directory.Delete(tempDir, recursive: true);
-        }
-
-        foreach (var table in CorpusLayout.Tables)
-        {
-            var tableDir = Path.Combine(root, table);
-            if (!Directory.Exists(tableDir))
-            {
-                continue;
-            }
-
-            foreach (var partition in Directory.EnumerateDirectories(tableDir, "model=*").SelectMany(m => Directory.EnumerateDirectories(m, "layer=*")))
-            {
-                foreach (var temp in Directory.EnumerateFiles(partition, ".*.tmp"))
-                {
-                    File.Delete(temp);
-                }
-            }
         }
     }
 }

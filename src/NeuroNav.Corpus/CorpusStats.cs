@@ -8,21 +8,15 @@ public sealed record CorpusStats(string Model, int Layer, IReadOnlyList<TableSta
 {
     public long Bytes => Tables.Sum(t => t.Bytes);
 
-    internal static async Task<CorpusStats> ReadAsync(string root, string model, int layer, CancellationToken ct)
+    /// <summary>From the layer's part list (its committed parts, as listed; nothing is opened).</summary>
+    internal static CorpusStats Read(string root, string model, int layer)
     {
+        var list = CommittedParts.Load(root, model, layer);
         var tables = new List<TableStats>();
         foreach (var table in CorpusLayout.Tables)
         {
-            var parts = CorpusLayout.Parts(CorpusLayout.PartitionDir(root, table, model, layer));
-            long bytes = 0, rows = 0;
-            foreach (var part in parts)
-            {
-                bytes += new FileInfo(part).Length;
-                await using var file = await PartFile.OpenAsync(part, ct).ConfigureAwait(false);
-                rows += file.RowCount;
-            }
-
-            tables.Add(new TableStats(table, parts.Count, bytes, rows));
+            var parts = list.Parts.Where(p => p.Table == table).ToList();
+            tables.Add(new TableStats(table, parts.Count, parts.Sum(p => p.Bytes), parts.Sum(p => p.Rows)));
         }
 
         return new CorpusStats(model, layer, tables);

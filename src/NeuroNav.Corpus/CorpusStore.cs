@@ -29,7 +29,7 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
     {
         CorpusLayout.ValidateModel(model);
         var stored = new HashSet<int>();
-        foreach (var part in CorpusLayout.Parts(Dir(CorpusLayout.Neurons, model, layer)))
+        foreach (var part in await CommittedParts.OfAsync(Root, CorpusLayout.Neurons, model, layer, ct).ConfigureAwait(false))
         {
             stored.UnionWith(await NeuronsTable.ReadNeuronIdsAsync(part, ct).ConfigureAwait(false));
         }
@@ -43,7 +43,7 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
         CorpusLayout.ValidateModel(model);
         var pool = new StringPool();
         var newest = new Dictionary<(int Neuron, string Source), CoverageRow>();
-        foreach (var part in CorpusLayout.Parts(Dir(CorpusLayout.Coverage, model, layer)))
+        foreach (var part in await CommittedParts.OfAsync(Root, CorpusLayout.Coverage, model, layer, ct).ConfigureAwait(false))
         {
             foreach (var row in await CoverageTable.ReadAllAsync(part, model, layer, pool, ct).ConfigureAwait(false))
             {
@@ -60,10 +60,9 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
 
     /// <summary>
     /// Stores a batch of one layer: the neurons fetched and a coverage row for every attempt. One atomic part file per
-    /// table (a table with no rows in this batch gets none), all three with the same part name. The neurons part is the
-    /// commit point and comes last: a neuron is never listed without its texts and its coverage row, so a process killed
-    /// mid-batch leaves neurons that the next scrape fetches again, never ones it skips without a coverage row.
-    /// On failure the files already committed are removed.
+    /// table (a table with no rows in this batch gets none), all with the same part name, committed together by one
+    /// replacement of the layer's part list: a process killed mid-batch leaves unlisted files that no reader sees and
+    /// the next writer removes, so the next scrape fetches those neurons again. On failure the files written are removed.
     /// </summary>
     public async Task WriteBatchAsync(string model, int layer, IReadOnlyList<NeuroscopeNeuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct)
     {
@@ -74,38 +73,25 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
         var sorted = BatchValidation.SortedNeurons(model, layer, neurons);
         BatchValidation.CheckCoverage(model, layer, coverage);
 
-        var dirs = CorpusLayout.Tables.Select(t => Dir(t, model, layer)).ToList();
-        var name = CorpusLayout.NewPartName(dirs);
-        var committed = new List<string>();
-        try
+        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
+        var name = CorpusLayout.NewPartName(CorpusLayout.Tables.Select(t => Dir(t, model, layer)));
+        if (sorted.Any(n => n.Texts.Count > 0))
         {
-            if (sorted.Any(n => n.Texts.Count > 0))
-            {
-                var path = Path.Combine(Dir(CorpusLayout.Texts, model, layer), name);
-                await PartWriter.WriteAsync(path, TextsTable.Schema, TextsTable.Options(Format), w => TextsTable.WriteRowGroupAsync(w, sorted, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
-
-            if (coverage.Count > 0)
-            {
-                var path = Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name);
-                await PartWriter.WriteAsync(path, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
-
-            if (sorted.Count > 0)
-            {
-                var path = Path.Combine(Dir(CorpusLayout.Neurons, model, layer), name);
-                var rows = sorted.Select(NeuronRow.Of).ToList();
-                await PartWriter.WriteAsync(path, NeuronsTable.Schema, NeuronsTable.Options(Format), w => NeuronsTable.WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
+            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Texts, model, layer), name), TextsTable.Schema, TextsTable.Options(Format), w => TextsTable.WriteRowGroupAsync(w, sorted, ct), ct).ConfigureAwait(false);
         }
-        catch
+
+        if (coverage.Count > 0)
         {
-            PartWriter.RollBack(committed);
-            throw;
+            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name), CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
         }
+
+        if (sorted.Count > 0)
+        {
+            var rows = sorted.Select(NeuronRow.Of).ToList();
+            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Neurons, model, layer), name), NeuronsTable.Schema, NeuronsTable.Options(Format), w => NeuronsTable.WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
+        }
+
+        await batch.CommitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The stored neurons of a layer, ascending by neuron, the newest copy of each; streams row group by row group.</summary>
@@ -115,8 +101,8 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
         return LayerReader.ReadAsync(Root, model, layer, ct);
     }
 
-    /// <summary>Every (model, layer) that has a part file in any table, sorted by model (ordinal) then layer.</summary>
-    public IReadOnlyList<(string Model, int Layer)> Partitions() => CorpusLayout.Partitions(Root);
+    /// <summary>Every (model, layer) whose part list holds a Neuroscope or coverage part, sorted by model (ordinal) then layer.</summary>
+    public IReadOnlyList<(string Model, int Layer)> Partitions() => CorpusLayout.Partitions(Root, CorpusLayout.Tables);
 
     /// <summary>
     /// Rewrites a layer's parts into one part per table: newest copy of each neuron, newest coverage row per (neuron, source),
@@ -129,11 +115,19 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
         return Compactor.CompactAsync(this, model, layer, ct);
     }
 
+    /// <summary>Compaction that reports each point of its commit to <paramref name="reached"/> (tests stop it there).</summary>
+    internal Task CompactAsync(string model, int layer, Func<Compactor.Step, Task> reached, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        return Compactor.CompactAsync(this, model, layer, ct, reached);
+    }
+
     /// <summary>Part count, bytes and rows of each table of a layer.</summary>
     public Task<CorpusStats> StatsAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        return CorpusStats.ReadAsync(Root, model, layer, ct);
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(CorpusStats.Read(Root, model, layer));
     }
 
     internal string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);

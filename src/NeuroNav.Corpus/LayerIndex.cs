@@ -20,8 +20,9 @@ internal sealed class LayerIndex
 
     public static async Task<LayerIndex> BuildAsync(string root, string model, int layer, StringPool pool, CancellationToken ct)
     {
-        var neuronParts = CorpusLayout.Parts(CorpusLayout.PartitionDir(root, CorpusLayout.Neurons, model, layer));
-        var textsDir = CorpusLayout.PartitionDir(root, CorpusLayout.Texts, model, layer);
+        var neuronParts = await CommittedParts.OfAsync(root, CorpusLayout.Neurons, model, layer, ct).ConfigureAwait(false);
+        var textParts = (await CommittedParts.OfAsync(root, CorpusLayout.Texts, model, layer, ct).ConfigureAwait(false))
+            .ToDictionary(p => Path.GetFileName(p), StringComparer.Ordinal);
         var winners = new SortedDictionary<int, (NeuronRow Row, int Part)>();
         for (var p = 0; p < neuronParts.Count; p++)
         {
@@ -31,7 +32,15 @@ internal sealed class LayerIndex
             }
         }
 
-        return new LayerIndex(winners, [.. neuronParts.Select(p => Path.Combine(textsDir, Path.GetFileName(p)))]);
+        var texts = new string[neuronParts.Count];
+        foreach (var (row, part) in winners.Values.Where(w => w.Row.TextCount > 0))
+        {
+            var name = Path.GetFileName(neuronParts[part]);
+            texts[part] = textParts.GetValueOrDefault(name) ?? throw new CorpusException(
+                $"Corpus file {neuronParts[part]} lists texts of {new Core.NeuronId(model, layer, row.Neuron)}, but the texts part {name} of the same batch is not committed.");
+        }
+
+        return new LayerIndex(winners, texts);
     }
 
     /// <summary>For each part, how many winning neurons with texts it still has to hand out.</summary>

@@ -1,23 +1,49 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using NeuroNav.Core;
 using Parquet;
 using Parquet.Schema;
 
 namespace NeuroNav.Corpus;
 
-/// <summary>Writes one part file atomically: to a hidden temp file in the same folder, then renamed into place.</summary>
+/// <summary>
+/// Writes one part file atomically: to a hidden temp file in the same folder, then renamed into place. The file carries
+/// its table, model and layer in its own key-value metadata. It is not committed until its entry is in the layer's part
+/// list (<see cref="PartList.CommitAsync"/>): until then readers ignore it and the next writer holding the lock removes it.
+/// </summary>
 internal static class PartWriter
 {
-    public static Task WriteAsync(string path, ParquetSchema schema, ParquetOptions options, Func<ParquetWriter, Task> writeRowGroups, CancellationToken ct)
-        => AtomicFile.WriteAsync(path, async (stream, token) =>
+    /// <param name="path">{root}/{table}/model={m}/layer={l}/part-….parquet; table, model and layer are taken from it.</param>
+    /// <returns>The part's list entry: rows, bytes and the sha256 of the bytes written.</returns>
+    public static async Task<PartEntry> WriteAsync(string path, ParquetSchema schema, ParquetOptions options, Func<ParquetWriter, Task> writeRowGroups, CancellationToken ct)
+    {
+        var (root, table, model, layer) = Locate(path);
+        await AtomicFile.WriteAsync(path, async (stream, token) =>
         {
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, token).ConfigureAwait(false);
+            writer.CustomMetadata = PartMetadata.For(table, model, layer);
             await writeRowGroups(writer).ConfigureAwait(false);
-        }, ct);
+        }, ct).ConfigureAwait(false);
 
-    /// <summary>Best-effort removal of files this operation already committed, so a failed batch leaves nothing behind.</summary>
-    public static void RollBack(IEnumerable<string> committed)
+        // Hashing reads back what was just written (in the page cache); the row count comes from the footer.
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, useAsync: false);
+        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct).ConfigureAwait(false));
+        file.Position = 0;
+        long rows;
+        await using (var reader = await ParquetReader.CreateAsync(file, null, leaveStreamOpen: true, ct).ConfigureAwait(false))
+        {
+            rows = reader.Metadata?.NumRows ?? 0;
+        }
+
+        return new PartEntry(table, PartList.Relative(root, path), model, layer, rows, file.Length, sha);
+    }
+
+    /// <summary>Best-effort removal of files this operation wrote but did not commit, so a failed batch leaves nothing behind.</summary>
+    public static void RollBack(IEnumerable<PartEntry> written, string root) => Delete(written.Select(p => Path.Combine(root, p.Path)));
+
+    public static void Delete(IEnumerable<string> paths)
     {
-        foreach (var path in committed)
+        foreach (var path in paths)
         {
             try
             {
@@ -30,5 +56,21 @@ internal static class PartWriter
             {
             }
         }
+    }
+
+    private static (string Root, string Table, string Model, int Layer) Locate(string path)
+    {
+        var layerDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var modelDir = Path.GetDirectoryName(layerDir)!;
+        var tableDir = Path.GetDirectoryName(modelDir)!;
+        var layerName = Path.GetFileName(layerDir);
+        var modelName = Path.GetFileName(modelDir);
+        if (!layerName.StartsWith("layer=", StringComparison.Ordinal) || !modelName.StartsWith("model=", StringComparison.Ordinal)
+            || !int.TryParse(layerName.AsSpan("layer=".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
+        {
+            throw new ArgumentException($"{path} is not a part path {{root}}/{{table}}/model={{m}}/layer={{l}}/part-….parquet", nameof(path));
+        }
+
+        return (Path.GetDirectoryName(tableDir)!, Path.GetFileName(tableDir), modelName["model=".Length..], layer);
     }
 }

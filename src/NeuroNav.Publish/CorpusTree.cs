@@ -40,7 +40,18 @@ public static class CorpusTree
         }
 
         var files = new List<CorpusFile>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        IReadOnlyList<string> listed;
+        try
+        {
+            listed = await NeuroNav.Corpus.CorpusIntegrity.ListedPartsAsync(root, ct).ConfigureAwait(false);
+        }
+        catch (NeuroNav.Corpus.CorpusException e)
+        {
+            throw new PublishException(e.Message, e);
+        }
+
+        // The committed parts only (the corpus's part lists): a crash leftover or a stray copy is never published.
+        foreach (var file in listed.Order(StringComparer.Ordinal))
         {
             var path = Path.GetRelativePath(root, file).Replace('\\', '/');
             if (!SitePath.IsValid(path))

@@ -61,7 +61,7 @@ public sealed class SiteVerifier(ModelCatalog catalog)
         var present = manifest.Keys.Where(onDisk.Contains).ToHashSet(StringComparer.Ordinal);
         var documents = await DocumentChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
         var (pages, links) = await LinkChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
-        var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, present, problems, ct).ConfigureAwait(false);
+        var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, root, present, problems, ct).ConfigureAwait(false);
         return new VerifyReport(manifest.Count, documents, pages, links, neurons, problems);
     }
 }

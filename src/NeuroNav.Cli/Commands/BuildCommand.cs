@@ -41,8 +41,19 @@ public sealed class BuildSettings : CommandSettings
     [Description("Build for a host: 'pages' (GitHub Pages: toy models, trimmed, < 1 GB, checked) or 'full' (object storage). See 'neuronav plan'.")]
     public string? Profile { get; init; }
 
+    [CommandOption("--allow-shrink")]
+    [Description("Remove from the site whatever neurons the corpus no longer holds, however many (otherwise a build that would remove more than --max-shrink of a model's neuron documents stops before writing).")]
+    public bool AllowShrink { get; init; }
+
+    [CommandOption("--max-shrink <PERCENT>")]
+    [Description("The share of a model's existing neuron documents a build may remove without --allow-shrink.")]
+    [DefaultValue(1.0)]
+    public double MaxShrinkPercent { get; init; } = 1.0;
+
     public override ValidationResult Validate() =>
-        Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1") : WritableFolder.Check("--out", Output);
+        Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1")
+        : MaxShrinkPercent is < 0 or > 100 || double.IsNaN(MaxShrinkPercent) ? ValidationResult.Error("--max-shrink must be a percentage from 0 to 100")
+        : WritableFolder.Check("--out", Output);
 
     public BuildOptions ToOptions(ModelCatalog catalog)
     {
@@ -67,7 +78,9 @@ public sealed class BuildSettings : CommandSettings
             }
         }
 
-        return IndexesOnly ? new BuildOptions(Output, Models, int.MaxValue, int.MaxValue, Parallelism) : new BuildOptions(Output, Models, first, last, Parallelism);
+        return IndexesOnly
+            ? new BuildOptions(Output, Models, int.MaxValue, int.MaxValue, Parallelism)
+            : new BuildOptions(Output, Models, first, last, Parallelism, MaxShrinkPercent / 100, AllowShrink);
     }
 }
 

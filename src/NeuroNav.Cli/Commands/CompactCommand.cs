@@ -40,6 +40,7 @@ public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactS
         }
 
         using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
+        console.MarkupLineInterpolated($"{writer.AdoptedParts} part(s) adopted into part lists, {writer.RemovedFiles.Count} unlisted file(s) removed.");
         var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
         foreach (var (model, layer) in partitions)
         {

@@ -10,7 +10,7 @@ internal static class Gpt4LayerReader
         var pool = new StringPool();
         var winner = new Dictionary<int, string>();
         var files = new Dictionary<int, Dictionary<Gpt4Dataset, Provenance>>();
-        foreach (var part in CorpusLayout.Parts(store.Dir(Gpt4Tables.Files, model, layer)))
+        foreach (var part in await CommittedParts.OfAsync(store.Root, Gpt4Tables.Files, model, layer, ct).ConfigureAwait(false))
         {
             var name = Path.GetFileName(part);
             foreach (var (neuron, dataset, file) in await Gpt4TableReader.FilesAsync(part, pool, ct).ConfigureAwait(false))
@@ -73,7 +73,7 @@ internal static class Gpt4LayerReader
         {
             var byNeuron = new Dictionary<int, List<T>>();
             var wanted = winner.Values.ToHashSet(StringComparer.Ordinal);
-            foreach (var part in CorpusLayout.Parts(store.Dir(table, model, layer)).Where(p => wanted.Contains(Path.GetFileName(p))))
+            foreach (var part in (await CommittedParts.OfAsync(store.Root, table, model, layer, ct).ConfigureAwait(false)).Where(p => wanted.Contains(Path.GetFileName(p))))
             {
                 var name = Path.GetFileName(part);
                 foreach (var row in await read(part).ConfigureAwait(false))

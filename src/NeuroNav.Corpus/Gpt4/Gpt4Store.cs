@@ -34,8 +34,8 @@ public sealed class Gpt4Store
 
     /// <summary>
     /// Stores a batch of one layer: the neurons' data (a neuron with nothing stored may be left out) and one coverage
-    /// row per attempted neuron. Data parts are committed before <c>gpt4_files</c>, and coverage last; on failure the
-    /// parts already committed are removed.
+    /// row per attempted neuron. All parts are committed together by one replacement of the layer's part list; on
+    /// failure the parts already written are removed.
     /// </summary>
     public async Task WriteBatchAsync(string model, int layer, IReadOnlyList<Gpt4Neuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct)
     {
@@ -46,30 +46,19 @@ public sealed class Gpt4Store
         BatchValidation.CheckCoverage(model, layer, coverage);
         var sorted = Validate(model, layer, neurons);
 
-        var dirs = Gpt4Tables.DataTables.Append(CorpusLayout.Coverage).Select(t => Dir(t, model, layer)).ToList();
-        var name = CorpusLayout.NewPartName(dirs);
-        var committed = new List<string>();
-        try
+        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
+        var name = CorpusLayout.NewPartName(Gpt4Tables.DataTables.Append(CorpusLayout.Coverage).Select(t => Dir(t, model, layer)));
+        foreach (var table in Gpt4Tables.DataTables.Where(t => Gpt4TableWriter.HasRows(t, sorted)))
         {
-            foreach (var table in Gpt4Tables.DataTables.Where(t => Gpt4TableWriter.HasRows(t, sorted)))
-            {
-                var path = Path.Combine(Dir(table, model, layer), name);
-                await PartWriter.WriteAsync(path, Gpt4TableWriter.Schema(table), Gpt4Tables.Options(table, Format), w => Gpt4TableWriter.WriteAsync(table, w, sorted, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
+            await batch.WriteAsync(Path.Combine(Dir(table, model, layer), name), Gpt4TableWriter.Schema(table), Gpt4Tables.Options(table, Format), w => Gpt4TableWriter.WriteAsync(table, w, sorted, ct), ct).ConfigureAwait(false);
+        }
 
-            if (coverage.Count > 0)
-            {
-                var path = Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name);
-                await PartWriter.WriteAsync(path, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
-        }
-        catch
+        if (coverage.Count > 0)
         {
-            PartWriter.RollBack(committed);
-            throw;
+            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name), CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
         }
+
+        await batch.CommitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The newest coverage row per (neuron, source) of a layer, every source.</summary>
@@ -80,16 +69,7 @@ public sealed class Gpt4Store
     public IReadOnlyList<int> Layers(string model)
     {
         CorpusLayout.ValidateModel(model);
-        var dir = Path.Combine(Root, Gpt4Tables.Files, "model=" + model);
-        if (!Directory.Exists(dir))
-        {
-            return [];
-        }
-
-        return [.. Directory.EnumerateDirectories(dir, "layer=*")
-            .Select(d => int.TryParse(Path.GetFileName(d)["layer=".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var l) && CorpusLayout.Parts(d).Count > 0 ? l : -1)
-            .Where(l => l >= 0)
-            .Order()];
+        return [.. CorpusLayout.Partitions(Root, [Gpt4Tables.Files]).Where(p => p.Model == model).Select(p => p.Layer)];
     }
 
     /// <summary>Every stored neuron of a layer with all its data (samples capped by <paramref name="limits"/>), ascending by neuron.</summary>

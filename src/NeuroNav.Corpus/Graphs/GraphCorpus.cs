@@ -19,7 +19,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
 
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>Stores graphs of one layer: nodes, edges and DOT text, one part per table under one part name.</summary>
+    /// <summary>Stores graphs of one layer: nodes, edges and DOT text, one part per table under one part name, committed together.</summary>
     public async Task WriteGraphsAsync(string model, int layer, IReadOnlyList<NeuronGraph> graphs, CancellationToken ct)
     {
         Check(model, layer, graphs.Select(g => (g.Id.Model, g.Id.Layer)));
@@ -35,23 +35,14 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
             (GraphTables.Nodes, GraphTables.NodesSchema, w => GraphRowGroups.WriteNodesAsync(w, sorted, ct)),
             (GraphTables.Edges, GraphTables.EdgesSchema, w => GraphRowGroups.WriteEdgesAsync(w, sorted, ct)),
         };
+        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
         var name = CorpusLayout.NewPartName(tables.Select(t => Dir(t.Table, model, layer)));
-        var committed = new List<string>();
-        try
+        foreach (var (table, schema, write) in tables)
         {
-            // Nodes and edges are committed before the graph row that lists the neuron as stored.
-            foreach (var (table, schema, write) in tables.Reverse())
-            {
-                var path = Path.Combine(Dir(table, model, layer), name);
-                await PartWriter.WriteAsync(path, schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
-                committed.Add(path);
-            }
+            await batch.WriteAsync(Path.Combine(Dir(table, model, layer), name), schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
         }
-        catch
-        {
-            PartWriter.RollBack(committed);
-            throw;
-        }
+
+        await batch.CommitAsync(ct).ConfigureAwait(false);
     }
 
     public Task WriteStatsAsync(string model, int layer, IReadOnlyList<GraphStats> stats, CancellationToken ct)
@@ -81,11 +72,13 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
         CorpusLayout.ValidateModel(model);
         var pool = new StringPool();
         var result = new Dictionary<int, NeuronGraph>();
-        foreach (var part in CorpusLayout.Parts(Dir(GraphTables.Graphs, model, layer)))
+        var nodeParts = await PartsByNameAsync(GraphTables.Nodes, model, layer, ct).ConfigureAwait(false);
+        var edgeParts = await PartsByNameAsync(GraphTables.Edges, model, layer, ct).ConfigureAwait(false);
+        foreach (var part in await CommittedParts.OfAsync(Root, GraphTables.Graphs, model, layer, ct).ConfigureAwait(false))
         {
             var name = Path.GetFileName(part);
-            var nodes = await GraphPartReader.NodesAsync(Sibling(GraphTables.Nodes, model, layer, name), pool, ct).ConfigureAwait(false);
-            var edges = await GraphPartReader.EdgesAsync(Sibling(GraphTables.Edges, model, layer, name), ct).ConfigureAwait(false);
+            var nodes = await GraphPartReader.NodesAsync(Sibling(nodeParts, part, name), pool, ct).ConfigureAwait(false);
+            var edges = await GraphPartReader.EdgesAsync(Sibling(edgeParts, part, name), ct).ConfigureAwait(false);
             var nodesBy = nodes.ToLookup(n => n.Neuron, n => n.Node);
             var edgesBy = edges.ToLookup(e => e.Neuron, e => e.Edge);
             foreach (var (neuron, dot, provenance) in await GraphPartReader.GraphsAsync(part, pool, ct).ConfigureAwait(false))
@@ -102,7 +95,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     {
         CorpusLayout.ValidateModel(model);
         var result = new Dictionary<int, GraphStats>();
-        foreach (var part in CorpusLayout.Parts(Dir(GraphTables.Stats, model, layer)))
+        foreach (var part in await CommittedParts.OfAsync(Root, GraphTables.Stats, model, layer, ct).ConfigureAwait(false))
         {
             foreach (var stats in await GraphPartReader.StatsAsync(part, model, layer, ct).ConfigureAwait(false))
             {
@@ -117,7 +110,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     public async Task<IReadOnlyList<StoreEntry>> ReadStoreAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        var parts = CorpusLayout.Parts(Dir(GraphTables.Store, model, layer));
+        var parts = await CommittedParts.OfAsync(Root, GraphTables.Store, model, layer, ct).ConfigureAwait(false);
         return parts.Count == 0 ? [] : await GraphPartReader.StoreAsync(parts[^1], layer, new StringPool(), ct).ConfigureAwait(false);
     }
 
@@ -125,7 +118,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     public async Task<IReadOnlyList<SimilarNeuron>> ReadSimilarAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        var parts = CorpusLayout.Parts(Dir(GraphTables.Similar, model, layer));
+        var parts = await CommittedParts.OfAsync(Root, GraphTables.Similar, model, layer, ct).ConfigureAwait(false);
         return parts.Count == 0 ? [] : await GraphPartReader.SimilarAsync(parts[^1], ct).ConfigureAwait(false);
     }
 
@@ -139,29 +132,21 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     private IReadOnlyList<int> Layers(string table, string model)
     {
         CorpusLayout.ValidateModel(model);
-        var dir = Path.Combine(Root, table, "model=" + model);
-        if (!Directory.Exists(dir))
-        {
-            return [];
-        }
-
-        return [.. Directory.EnumerateDirectories(dir, "layer=*")
-            .Where(d => CorpusLayout.Parts(d).Count > 0)
-            .Select(d => int.TryParse(Path.GetFileName(d)["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : -1)
-            .Where(l => l >= 0)
-            .Order()];
+        return [.. CorpusLayout.Partitions(Root, [table]).Where(p => p.Model == model).Select(p => p.Layer)];
     }
 
     private async Task WriteOneAsync(string table, ParquetSchema schema, string model, int layer, int rows, Func<ParquetWriter, Task> write, CancellationToken ct)
     {
-        if (rows == 0 && CorpusLayout.Parts(Dir(table, model, layer)).Count == 0)
+        CorpusLayout.ValidateModel(model);
+        if (rows == 0 && !CommittedParts.Entries(Root, table, model, layer).Any())
         {
             return;
         }
 
+        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
         var dir = Dir(table, model, layer);
-        var path = Path.Combine(dir, CorpusLayout.NewPartName([dir]));
-        await PartWriter.WriteAsync(path, schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
+        await batch.WriteAsync(Path.Combine(dir, CorpusLayout.NewPartName([dir])), schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
+        await batch.CommitAsync(ct).ConfigureAwait(false);
     }
 
     private static void Check(string model, int layer, IEnumerable<(string Model, int Layer)> rows)
@@ -177,7 +162,12 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
         }
     }
 
-    private string Sibling(string table, string model, int layer, string name) => Path.Combine(Dir(table, model, layer), name);
+    private async Task<Dictionary<string, string>> PartsByNameAsync(string table, string model, int layer, CancellationToken ct)
+        => (await CommittedParts.OfAsync(Root, table, model, layer, ct).ConfigureAwait(false)).ToDictionary(p => Path.GetFileName(p), StringComparer.Ordinal);
+
+    /// <summary>The committed part of another graph table written by the same batch as <paramref name="graphsPart"/>.</summary>
+    private static string Sibling(Dictionary<string, string> parts, string graphsPart, string name)
+        => parts.GetValueOrDefault(name) ?? throw new CorpusException($"Corpus file {graphsPart} lists graphs whose nodes or edges part {name} is not committed.");
 
     private string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);
 }

@@ -64,9 +64,11 @@ internal sealed class TinySite : IDisposable
         return new NeuroscopeNeuron(id, maxAct, -(double)maxAct, "1.38.1", list, provenance);
     }
 
-    public Task<BuildReport> BuildAsync(IReadOnlyList<string>? models = null, int? first = null, int? last = null, int parallelism = 2, string? output = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer, Sources)
-            .BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, parallelism), null, CancellationToken.None);
+    public Task<BuildReport> BuildAsync(IReadOnlyList<string>? models = null, int? first = null, int? last = null, int parallelism = 2, string? output = null, bool allowShrink = false) =>
+        BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, parallelism, AllowShrink: allowShrink));
+
+    public Task<BuildReport> BuildAsync(BuildOptions options) =>
+        new SiteBuilder(Corpus, Catalog, Renderer, Sources).BuildAsync(options, null, CancellationToken.None);
 
     /// <summary>Every file under the output folder, site-relative with forward slashes, sorted ordinally.</summary>
     public IReadOnlyList<string> Files(string? root = null)

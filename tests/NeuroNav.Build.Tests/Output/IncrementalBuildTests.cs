@@ -142,7 +142,7 @@ public sealed class IncrementalBuildTests
         site.Corpus.Remove(new NeuronId("tiny-a", 1, 3));
         site.Corpus.Remove(new NeuronId("tiny-a", 0, 7));
 
-        var report = await site.BuildAsync();
+        var report = await site.BuildAsync(allowShrink: true);
 
         Assert.Equal(6 + 2, report.FilesRemoved); // 2 neurons × 3 files, then layer 1's index.json and index.html
         Assert.False(File.Exists(site.File("api/tiny-a/0/7.json")));

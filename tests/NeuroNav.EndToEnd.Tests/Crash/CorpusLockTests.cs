@@ -27,20 +27,23 @@ public sealed class CorpusLockTests
     }
 
     [Fact]
-    public void Taking_the_lock_removes_temp_files_of_a_killed_writer_and_nothing_else()
+    public async Task Taking_the_lock_removes_temp_files_and_unlisted_parts_of_a_killed_writer_and_nothing_else()
     {
         using var dir = new TempDirectory("neuronav-lock");
+        var row = new CoverageRow("gpt2-small", 3, 1, "neuroscope", CoverageStatus.MissingUpstream, "404", "https://neuroscope.io/gpt2-small/3/1.html", 404, DateTimeOffset.UnixEpoch);
+        await new CorpusStore(dir.Path).WriteBatchAsync("gpt2-small", 3, [], [row], CancellationToken.None);
         var partition = dir.Combine("coverage", "model=gpt2-small", "layer=3");
-        Directory.CreateDirectory(partition);
+        var kept = Directory.EnumerateFiles(partition).Select(Path.GetFileName).Single();
         File.WriteAllText(Path.Combine(partition, ".part-0000000000000000001-00000000.parquet.99.abc.tmp"), "half");
-        File.WriteAllText(Path.Combine(partition, "part-0000000000000000001-00000000.parquet"), "kept");
+        File.WriteAllText(Path.Combine(partition, "part-0000000000000000001-00000000.parquet"), "never committed");
         Directory.CreateDirectory(dir.Combine(AtomicFile.TempFolder));
         File.WriteAllText(dir.Combine(AtomicFile.TempFolder, ".index.html.99.abc.tmp"), "half");
 
-        using var held = CorpusLock.Acquire(dir.Path, "neuronav build");
+        using var held = CorpusLock.Acquire(dir.Path, "neuronav scrape");
 
-        Assert.Equal(["part-0000000000000000001-00000000.parquet"], Directory.EnumerateFiles(partition).Select(Path.GetFileName));
+        Assert.Equal([kept], Directory.EnumerateFiles(partition).Select(Path.GetFileName));
         Assert.False(Directory.Exists(dir.Combine(AtomicFile.TempFolder)));
+        Assert.Equal(2, held.RemovedFiles.Count);
     }
 
     [Fact]
