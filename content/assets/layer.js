@@ -44,9 +44,15 @@
     };
   }
 
+  // Says the page is ready once the table is filled from the JSON (or could not be): <html data-ready="… layer">.
+  function ready() {
+    document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " layer").trim());
+  }
+
   function init() {
     var table = document.getElementById("neurons");
     if (!table) {
+      ready();
       return;
     }
     var tbody = table.tBodies[0];
@@ -136,7 +142,7 @@
           return false;
         }
       }
-      if (filterExplained.checked && !row.explanation) {
+      if (filterExplained && filterExplained.checked && !row.explanation) {
         return false;
       }
       var min = parseFloat(filterMin.value);
@@ -199,7 +205,11 @@
       timer = window.setTimeout(update, 120);
     }
     [filterText, filterMin, filterMax].forEach(function (input) { input.addEventListener("input", later); });
-    [filterColumn, filterExplained].forEach(function (input) { input.addEventListener("change", update); });
+    [filterColumn, filterExplained].forEach(function (input) {
+      if (input) {
+        input.addEventListener("change", update);
+      }
+    });
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
 
     var api = table.getAttribute("data-api");
@@ -214,7 +224,7 @@
       update();
     }).catch(function (error) {
       status.textContent += " Could not load the full table: " + error.message;
-    });
+    }).then(ready);
   }
 
   if (document.readyState === "loading") {

@@ -29,7 +29,7 @@ internal sealed class Gpt4PageView
     public string Score => Format(_neuron.Explanations[0].EvCorrelationScore);
 
     /// <summary>The colour scale of every GPT-4 heatmap of the page: ± this value is full colour.</summary>
-    public string Scale => Numbers.Rounded(_scale.Scale);
+    public string Scale => Numbers.Rounded(_scale.Max);
 
     public IReadOnlyList<ExplanationView> Explanations =>
         [.. _neuron.Explanations.Select(e => new ExplanationView(e, _scale))];

@@ -54,11 +54,14 @@ internal sealed record SectionView(string Id, string Html, string Label, string?
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
 
 /// <summary><see cref="Legend"/> is HTML rendered in C#; each text's <see cref="TextView.Heatmap"/> is the slot of its heatmap.</summary>
-/// <param name="MaxRange">Rounded for reading; <see cref="Scale"/> is exact, for neuron.js.</param>
+/// <param name="MaxRange">Rounded for reading; <see cref="Scale"/> and <see cref="ScaleMin"/> are exact, for neuron.js.</param>
+/// <param name="Scale">The colour scale's positive extreme (full red).</param>
+/// <param name="ScaleMin">The colour scale's negative extreme (full blue).</param>
 internal sealed record NeuroscopeView(
     string MaxRange,
     string MinRange,
     string Scale,
+    string ScaleMin,
     string? CircuitsVisVersion,
     string TextCount,
     string Legend,
