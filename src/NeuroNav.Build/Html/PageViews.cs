@@ -76,3 +76,16 @@ internal sealed record TextView(
     int MaxTokenIndex,
     string Window,
     string Heatmap);
+
+/// <summary>The 404 page; <see cref="SitePath"/> starts its every link (<c>/</c> or <c>/repo/</c>).</summary>
+internal sealed record NotFoundView(string SitePath);
+
+/// <summary>The URL path a site is served under.</summary>
+internal static class SitePath
+{
+    /// <summary><c>/</c>, <c>/neuronav/</c>, <c>/a/b-c/</c>: starts and ends with a slash, no empty, dot-only or unusual segment.</summary>
+    public static bool IsValid(string path) =>
+        path.Length > 0 && path[0] == '/' && path[^1] == '/'
+        && path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == path.Count(c => c == '/') - 1
+        && path.Split('/', StringSplitOptions.RemoveEmptyEntries).All(s => s.Trim('.').Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
+}
