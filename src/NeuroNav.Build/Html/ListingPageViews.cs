@@ -27,7 +27,7 @@ internal sealed record NeuronRowView(
 internal sealed record NeuronLinkView(int Neuron, string Href);
 
 /// <summary>The home page: the models with data first, the rest folded.</summary>
-/// <param name="Explained">The ids of the models with GPT-4 explanations, for the explanation search; its first is the default.</param>
+/// <param name="Explained">The models with data that GPT-4 covers, for the explanation search; its first is the default.</param>
 internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnlyList<ModelRowView> WithoutData, IReadOnlyList<string> Explained)
 {
     public int ModelCount => WithData.Count + WithoutData.Count;
@@ -36,7 +36,7 @@ internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnly
 /// <param name="Coverage">Only the sources that cover the model (<see cref="Core.SourceInfo.Covers"/>).</param>
 internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
 
-/// <param name="Explained">Whether the model has GPT-4 explanations to search.</param>
+/// <param name="Explained">Whether GPT-4 covers the model, so that its explanations can be searched.</param>
 internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, bool Explained);
 
 internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);

@@ -15,7 +15,10 @@ internal static class ListingViews
     /// </summary>
     public const int LayerRows = 100;
 
-    /// <summary>The home page: models with data first (catalog order), then the rest; the search offers the models with explanations.</summary>
+    /// <summary>
+    /// The home page: models with data first (catalog order), then the rest. The explanation search offers the models
+    /// with data that GPT-4 covers, those whose explanations are fetched first.
+    /// </summary>
     public static IndexView Index(IndexPageModel page)
     {
         var rows = page.Models.Select(m => new ModelRowView(
@@ -26,7 +29,8 @@ internal static class ListingViews
         return new IndexView(
             [.. rows.Where(r => r.Href is not null)],
             [.. rows.Where(r => r.Href is null)],
-            [.. page.Models.Where(m => Present(m.Coverage, SourceInfo.Gpt4) > 0).Select(m => m.Model.Id)]);
+            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && SourceInfo.Gpt4.Covers(m.Model.Id))
+                .OrderByDescending(m => Present(m.Coverage, SourceInfo.Gpt4) > 0).Select(m => m.Model.Id)]);
     }
 
     public static ModelView Model(ModelPageModel page) => new(
@@ -37,7 +41,7 @@ internal static class ListingViews
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
             Coverage(page.Model, l.Coverage),
             l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1)).ToList())).ToList(),
-        Present(page.Coverage, SourceInfo.Gpt4) > 0);
+        SourceInfo.Gpt4.Covers(page.Model.Id));
 
     public static LayerView Layer(LayerPageModel page)
     {
