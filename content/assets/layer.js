@@ -21,8 +21,11 @@
     return String(Number(value.toPrecision(4)));
   }
 
-  // Mirrors the server: newline as ↵, tab as ⇥, other controls as control pictures.
+  // Mirrors the server: newline as ↵, tab as ⇥, other controls as control pictures, a token of spaces only as ␣s.
   function visible(token) {
+    if (/^ +$/.test(String(token))) {
+      return String(token).replace(/ /g, "\u2423");
+    }
     return String(token).replace(/[\u0000-\u001f\u007f]/g, function (c) {
       var code = c.charCodeAt(0);
       return code === 10 ? "\u21b5" : code === 9 ? "\u21e5" : code === 127 ? "\u2421" : String.fromCharCode(0x2400 + code);

@@ -50,6 +50,7 @@ public sealed class SearchAndScreenshotTests(BrowserSite site, ITestOutputHelper
             ("index", "index.html", "table.models.with-data"),
             ("model", "gpt2-small/index.html", "table.layers"),
             ("layer", "gpt2-small/0/index.html", "table#neurons[data-rendered]"),
+            ("layer-solu-1l", "solu-1l/0/index.html", "table#neurons[data-rendered]"),
             ("neuron", "gpt2-small/0/5.html", "#text-0 span.mx"),
         ];
 

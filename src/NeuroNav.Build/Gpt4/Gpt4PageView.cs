@@ -47,14 +47,14 @@ internal sealed class Gpt4PageView
     public IReadOnlyList<TokenListView>? RelatedTokens => _neuron.RelatedTokens is not { } tokens ? null :
     [
         .. Enum.GetValues<Gpt4TokenKind>()
-            .Select(k => new TokenListView(TokenTitle(k), [.. tokens.Where(t => t.Kind == k).OrderBy(t => t.Rank).Take(20).Select(t => new TokenView(t.Token, Format(t.Value)))]))
+            .Select(k => new TokenListView(TokenTitle(k), [.. tokens.Where(t => t.Kind == k).OrderBy(t => t.Rank).Take(20).Select(t => new TokenView(ListingViews.Visible(t.Token), Format(t.Value)))]))
             .Where(l => l.Tokens.Count > 0),
     ];
 
     public IReadOnlyList<FileView> Files =>
         [.. _neuron.Files.OrderBy(f => f.Key).Select(f => new FileView(Gpt4Datasets.Name(f.Key).Replace('_', ' '), HttpLinks.OrNull(f.Value.Url)))];
 
-    internal static string Format(double? value) => value is { } v && double.IsFinite(v) ? Numbers.Double(Math.Round(v, 3, MidpointRounding.AwayFromZero)) : "–";
+    internal static string Format(double? value) => value is { } v && double.IsFinite(v) ? Numbers.Score(v) : "–";
 
     private RelatedNeuronView View(Gpt4RelatedNeuron r)
     {

@@ -145,14 +145,19 @@ internal static class ListingViews
     public static string Stat(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>A token as a listing shows it: newline ↵, tab ⇥, other control characters as control pictures.</summary>
+    /// <summary>
+    /// A token as a listing shows it: newline ↵, tab ⇥, other control characters as control pictures, and a token of
+    /// spaces only as ␣ per space (a blank chip would hide it).
+    /// </summary>
     public static string Visible(string token)
     {
+        var spaces = token.Length > 0 && token.All(c => c == ' ');
         var text = new StringBuilder(token.Length);
         foreach (var c in token)
         {
             text.Append(c switch
             {
+                ' ' when spaces => '\u2423',
                 '\n' => '\u21b5',
                 '\t' => '\u21e5',
                 < ' ' => (char)(0x2400 + c),

@@ -59,7 +59,7 @@ public sealed class ScribanPageRenderer : IPageRenderer
             _templates.Render(s.Source.Id, s.Data.PageView, $"{s.Source.Id} section of {what}"),
             s.Source == Core.SourceInfo.Gpt4 ? "GPT-4 explanation" : "Neuron2Graph explanation",
             s.Data.Summary,
-            s.Data.Score is { } score && double.IsFinite(score) ? Numbers.Rounded(score) : null)).ToList();
+            s.Data.Score is { } score && double.IsFinite(score) ? Numbers.Score(score) : null)).ToList();
         var view = NeuronViews.Create(model, scratch, sections);
         var body = _templates.Render("neuron", view, what);
         var crumbs = new CrumbView[]

@@ -36,10 +36,12 @@ public sealed class BenchSettings : CommandSettings
     public int Neurons { get; init; } = 6400;
 
     [CommandOption("--texts <N>")]
+    [Description("Max-activating example texts per synthetic neuron (Neuroscope pages have 20).")]
     [DefaultValue(20)]
     public int Texts { get; init; } = 20;
 
     [CommandOption("--tokens <N>")]
+    [Description("Tokens per text (Neuroscope's texts have up to 1,024).")]
     [DefaultValue(1024)]
     public int Tokens { get; init; } = 1024;
 
