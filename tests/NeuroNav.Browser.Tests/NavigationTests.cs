@@ -11,9 +11,7 @@ public sealed partial class NavigationTests(BrowserSite site)
     {
         var (page, errors) = await site.OpenAsync("gpt2-small/3/index.html");
 
-        await page.Locator("button[data-random]").ClickAsync();
-        await page.WaitForURLAsync(LayerNeuron());
-        await PageReady.WaitAsync(page);
+        await PageReady.FollowAsync(page, () => page.Locator("button[data-random]").ClickAsync(), LayerNeuron());
 
         Assert.Matches(@"^gpt2-small · layer 3 · neuron \d+$", await page.Locator("h1").TextContentAsync());
         PageErrors.None(errors);
@@ -24,9 +22,7 @@ public sealed partial class NavigationTests(BrowserSite site)
     {
         var (page, errors) = await site.OpenAsync("gpt2-small/index.html");
 
-        await page.Locator("button[data-random]").ClickAsync();
-        await page.WaitForURLAsync(ModelNeuron());
-        await PageReady.WaitAsync(page);
+        await PageReady.FollowAsync(page, () => page.Locator("button[data-random]").ClickAsync(), ModelNeuron());
 
         Assert.StartsWith("gpt2-small · layer ", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         PageErrors.None(errors);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace NeuroNav.Browser.Tests;
@@ -22,10 +23,29 @@ internal static class PageReady
     }
 
     /// <summary>Runs <paramref name="action"/> (a key press, a click) that leaves the page and waits until the next page at <paramref name="url"/> is ready.</summary>
-    public static async Task FollowAsync(IPage page, Func<Task> action, string url)
+    public static Task FollowAsync(IPage page, Func<Task> action, string url) =>
+        FollowAsync(page, action, () => page.WaitForURLAsync(url), url);
+
+    /// <inheritdoc cref="FollowAsync(IPage, Func{Task}, string)"/>
+    public static Task FollowAsync(IPage page, Func<Task> action, Regex url) =>
+        FollowAsync(page, action, () => page.WaitForURLAsync(url), url.ToString());
+
+    private static async Task FollowAsync(IPage page, Func<Task> action, Func<Task> arrival, string url)
     {
         await action();
-        await page.WaitForURLAsync(url);
+        try
+        {
+            await arrival();
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the page is stuck: the URL, which scripts said they were ready, what a failed random draw wrote.
+            var state = await page.EvaluateAsync<string>(
+                "() => location.href + ' ready=[' + (document.documentElement.getAttribute('data-ready') || '') + '] ' +" +
+                " [...document.querySelectorAll('button[data-random]')].map(b => 'random(disabled=' + b.disabled + ', title=' + b.title + ')').join(' ')");
+            throw new TimeoutException($"no navigation to {url}; the page is at {state}", e);
+        }
+
         await WaitAsync(page);
     }
 }

@@ -19,9 +19,10 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
         float? max = null;
         foreach (var text in neuron.Texts)
         {
-            if (float.IsFinite(text.MaxActivation) && (max is null || text.MaxActivation > max))
+            var value = text.PreciseMaxActivation;
+            if (float.IsFinite(value) && (max is null || value > max))
             {
-                max = text.MaxActivation;
+                max = value;
             }
         }
 
