@@ -21,16 +21,6 @@ public sealed record NeuroscopeText(
 {
     /// <summary>The window Neuroscope shows truncated: 50 tokens before the max, the max, 10 after.</summary>
     public TokenWindow Truncated => TokenWindow.Around(MaxTokenIndex, Tokens.Length);
-
-    /// <summary>
-    /// The max activation at the precision of <see cref="Values"/> (which print up to 6 decimals, the header 4): the
-    /// max-activating token's value when it is finite and rounds to the header's; otherwise <see cref="MaxActivation"/>.
-    /// </summary>
-    public float PreciseMaxActivation =>
-        MaxTokenIndex >= 0 && MaxTokenIndex < Values.Length && Values[MaxTokenIndex] is var v && float.IsFinite(v)
-        && Math.Abs(v - (double)MaxActivation) <= 0.00005 + (Math.Abs(v) * 1e-6)
-            ? v
-            : MaxActivation;
 }
 
 /// <summary>Half-open token range [Start, End).</summary>

@@ -230,7 +230,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
     {
         w.WriteStartObject();
         w.WriteNumber(Index, text.Index);
-        Number(w, MaxActivation, text.PreciseMaxActivation);
+        Number(w, MaxActivation, text.MaxActivation);
         Number(w, MinActivation, text.MinActivation);
         w.WriteNumber(DataIndex, text.DataIndex);
         w.WriteString(Dataset, text.Dataset);

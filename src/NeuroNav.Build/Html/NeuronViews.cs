@@ -37,7 +37,7 @@ internal static class NeuronViews
             var slot = scratch.EndHeatmap(start);
             texts.Add(new TextView(
                 text.Index,
-                Numbers.Float(text.PreciseMaxActivation),
+                Numbers.Float(text.MaxActivation),
                 Numbers.Float(text.MinActivation),
                 Numbers.Int(text.DataIndex),
                 text.Dataset,

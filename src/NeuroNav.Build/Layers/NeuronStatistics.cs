@@ -19,10 +19,9 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
         float? max = null;
         foreach (var text in neuron.Texts)
         {
-            var value = text.PreciseMaxActivation;
-            if (float.IsFinite(value) && (max is null || value > max))
+            if (float.IsFinite(text.MaxActivation) && (max is null || text.MaxActivation > max))
             {
-                max = value;
+                max = text.MaxActivation;
             }
         }
 
