@@ -17,9 +17,15 @@
     return word.slice(0, 2).split("").map(function (c) { return /[a-z0-9]/.test(c) ? c : "_"; }).join("");
   }
 
+  // Says the page is ready once the form has its handler: <html data-ready="… explanations">.
+  function ready() {
+    document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " explanations").trim());
+  }
+
   function init() {
     var form = document.getElementById("explanation-search");
     if (!form) {
+      ready();
       return;
     }
     var root = form.getAttribute("data-root");
@@ -125,6 +131,7 @@
         status.textContent = "Search failed: " + error.message;
       });
     });
+    ready();
   }
 
   if (document.readyState === "loading") {

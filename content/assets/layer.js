@@ -21,8 +21,11 @@
     return String(Number(value.toPrecision(4)));
   }
 
-  // Mirrors the server: newline as ↵, tab as ⇥, other controls as control pictures.
+  // Mirrors the server: newline as ↵, tab as ⇥, other controls as control pictures, a token of spaces only as ␣s.
   function visible(token) {
+    if (/^ +$/.test(String(token))) {
+      return String(token).replace(/ /g, "\u2423");
+    }
     return String(token).replace(/[\u0000-\u001f\u007f]/g, function (c) {
       var code = c.charCodeAt(0);
       return code === 10 ? "\u21b5" : code === 9 ? "\u21e5" : code === 127 ? "\u2421" : String.fromCharCode(0x2400 + code);
@@ -44,9 +47,15 @@
     };
   }
 
+  // Says the page is ready once the table is filled from the JSON (or could not be): <html data-ready="… layer">.
+  function ready() {
+    document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " layer").trim());
+  }
+
   function init() {
     var table = document.getElementById("neurons");
     if (!table) {
+      ready();
       return;
     }
     var tbody = table.tBodies[0];
@@ -136,7 +145,7 @@
           return false;
         }
       }
-      if (filterExplained.checked && !row.explanation) {
+      if (filterExplained && filterExplained.checked && !row.explanation) {
         return false;
       }
       var min = parseFloat(filterMin.value);
@@ -199,7 +208,11 @@
       timer = window.setTimeout(update, 120);
     }
     [filterText, filterMin, filterMax].forEach(function (input) { input.addEventListener("input", later); });
-    [filterColumn, filterExplained].forEach(function (input) { input.addEventListener("change", update); });
+    [filterColumn, filterExplained].forEach(function (input) {
+      if (input) {
+        input.addEventListener("change", update);
+      }
+    });
     form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
 
     var api = table.getAttribute("data-api");
@@ -214,7 +227,7 @@
       update();
     }).catch(function (error) {
       status.textContent += " Could not load the full table: " + error.message;
-    });
+    }).then(ready);
   }
 
   if (document.readyState === "loading") {

@@ -208,12 +208,16 @@
     });
   }
 
+  // Ready once every handler is installed and the layer links are retargeted: <html data-ready="… nav">.
   function init() {
     initRandom();
     initJump();
     initLayerLinks();
     initKeys();
     initPython();
+    layerLinksReady.then(function () {
+      document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " nav").trim());
+    });
   }
 
   if (document.readyState === "loading") {

@@ -6,13 +6,14 @@
 
   var BUCKETS = 10;
 
-  // Same rule as the server-side heatmap: share of the scale, rounded to tenths, signed; NaN is neutral.
+  // Same rule as the server-side heatmap: share of its side's extreme (max for positive, min for negative values),
+  // rounded to tenths, signed; NaN is neutral.
   function bucket(value, scale) {
     if (value === null || typeof value !== "number" || isNaN(value)) {
       return 0;
     }
     var v = Math.fround(value);
-    var share = Math.min(Math.abs(v / scale), 1);
+    var share = Math.min(v < 0 ? v / scale.min : v / scale.max, 1);
     var k = Math.round(share * BUCKETS);
     return v < 0 ? -k : k;
   }
@@ -63,16 +64,27 @@
     target.appendChild(fragment);
   }
 
+  // Says the page is ready once the buttons have their handlers: <html data-ready="… neuron">.
+  function ready() {
+    document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " neuron").trim());
+  }
+
   function init() {
     var section = document.getElementById("neuroscope");
     if (!section) {
+      ready();
       return;
     }
     var api = section.getAttribute("data-api");
-    var scale = parseFloat(section.getAttribute("data-scale"));
-    if (!(scale > 0) || !isFinite(scale)) {
-      scale = 1;
+    var max = parseFloat(section.getAttribute("data-scale"));
+    if (!(max > 0) || !isFinite(max)) {
+      max = 1;
     }
+    var min = parseFloat(section.getAttribute("data-scale-min"));
+    if (!(min < 0) || !isFinite(min)) {
+      min = -max;
+    }
+    var scale = { max: max, min: min };
     var documentPromise = null;
 
     function load() {
@@ -122,6 +134,7 @@
         });
       });
     });
+    ready();
   }
 
   if (document.readyState === "loading") {

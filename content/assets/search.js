@@ -194,11 +194,17 @@
     }
   }
 
+  // Says the page is ready once the permalink's search (if any) has been shown: <html data-ready="… search">.
+  function ready() {
+    document.documentElement.setAttribute("data-ready", ((document.documentElement.getAttribute("data-ready") || "") + " search").trim());
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("token-search");
     var out = document.getElementById("token-search-results");
     var status = document.getElementById("token-search-status");
     if (!form || !out || !status) {
+      ready();
       return;
     }
     var params = new URLSearchParams(root.location.search);
@@ -208,6 +214,7 @@
     input.value = query;
     var terms = parse(query);
     if (terms.length === 0) {
+      ready();
       return;
     }
     var models = (form.getAttribute("data-models") || "").split(" ").filter(Boolean);
@@ -216,6 +223,6 @@
       render(out, status, query, results, page);
     }, function (e) {
       status.textContent = "The search failed: " + e.message;
-    });
+    }).then(ready);
   });
 })(typeof window !== "undefined" ? window : globalThis);

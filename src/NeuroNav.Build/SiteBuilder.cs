@@ -97,7 +97,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
                 var producer = $"layer {model.Id}/{layer}";
                 var doc = IndexDocuments.Layer(model, layer, layerCoverage, neurons);
                 output.Write(ApiPaths.LayerIndex(model.Id, layer), JsonOutput.Serialize(doc, ApiJsonContext.Default.LayerIndexDoc), producer);
-                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons, withData);
+                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons, withData) { MissingUpstream = layerCoverage.MissingUpstreamNeuroscope };
                 output.Write(ApiPaths.LayerHtml(model.Id, layer), pages.RenderLayer(page), producer);
             }
             else

@@ -1,14 +1,21 @@
 namespace NeuroNav.Core;
 
 /// <summary>The public sources NeuroNav archives. <see cref="Id"/> is the URL segment and corpus value.</summary>
-public sealed record SourceInfo(string Id, string AvailableLabel, string DocumentKey)
+/// <param name="Models">The models the source publishes data for; null when it can have any model. Pages show a source
+/// (its coverage, columns and filters) only for the models it covers.</param>
+public sealed record SourceInfo(string Id, string AvailableLabel, string DocumentKey, IReadOnlyList<string>? Models = null)
 {
     public static readonly SourceInfo Neuroscope = new("neuroscope", "Max Activating Dataset Example", "neuroscope");
     public static readonly SourceInfo Neuron2Graph = new("neuron2graph", "Neuron Graph", "neuron2graph");
-    public static readonly SourceInfo Gpt4 = new("gpt4", "GPT-4 Explanation", "GPT-4");
+
+    /// <summary>OpenAI's neuron-explainer release explains GPT-2 small and GPT-2 XL only.</summary>
+    public static readonly SourceInfo Gpt4 = new("gpt4", "GPT-4 Explanation", "GPT-4", ["gpt2-small", "gpt2-xl"]);
 
     /// <summary>In the order the neuron document lists them in <c>available</c>.</summary>
     public static readonly IReadOnlyList<SourceInfo> All = [Neuroscope, Neuron2Graph, Gpt4];
+
+    /// <summary>Whether the source can have data for <paramref name="model"/>.</summary>
+    public bool Covers(string model) => Models is null || Models.Contains(model, StringComparer.Ordinal);
 }
 
 /// <summary>What became of one attempt to fetch one neuron from one source.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -10,11 +11,19 @@ using Microsoft.Extensions.Logging;
 
 namespace NeuroNav.Hosting;
 
-/// <summary>Serves a folder on 127.0.0.1 with correct content types: the site for a browser, or the sample mirror for the scraper.</summary>
+/// <summary>
+/// Serves a folder on 127.0.0.1 with correct content types: the site for a browser, or the sample mirror for the scraper.
+/// Like the published bucket's CORS rule, any origin may GET and HEAD (preflight <c>OPTIONS</c> answered); a missing
+/// path gets the folder's <c>404.html</c> when it has one, as GitHub Pages and S3 website hosting do; a file reached
+/// through a symbolic link that leaves the folder is not served.
+/// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
+    /// <summary>What a missing path is answered with, when the folder has it.</summary>
+    public const string NotFoundPage = "404.html";
+
     private WebApplication _app = null!;
-    private PhysicalFileProvider _files = null!;
+    private ContainedFileProvider _files = null!;
     private int _disposed;
 
     private StaticSiteServer() { }
@@ -46,15 +55,19 @@ public sealed class StaticSiteServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+        builder.Services.AddCors();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 
-        var server = new StaticSiteServer { Root = full, _files = new PhysicalFileProvider(full) };
+        var server = new StaticSiteServer { Root = full, _files = new ContainedFileProvider(full) };
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
             await next(context).ConfigureAwait(false);
         });
+        app.UseCors(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Content-Length", "Content-Encoding", "Content-Type", "Last-Modified")
+            .SetPreflightMaxAge(TimeSpan.FromDays(1)));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = server._files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -62,6 +75,20 @@ public sealed class StaticSiteServer : IAsyncDisposable
             ContentTypeProvider = ContentTypes.Provider,
             ServeUnknownFileTypes = true,
             DefaultContentType = ContentTypes.Unknown,
+        });
+        app.Run(async context =>
+        {
+            context.Response.StatusCode = 404;
+            var page = server._files.GetFileInfo("/" + NotFoundPage);
+            if (page.Exists && !page.IsDirectory && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.ContentLength = page.Length;
+                if (HttpMethods.IsGet(context.Request.Method))
+                {
+                    await context.Response.SendFileAsync(page, context.RequestAborted).ConfigureAwait(false);
+                }
+            }
         });
 
         try

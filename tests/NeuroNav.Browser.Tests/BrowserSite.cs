@@ -62,6 +62,8 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             .BuildAsync(new BuildOptions(Output, []), null, CancellationToken.None);
         _server = await StaticSiteServer.StartAsync(Output, 0, CancellationToken.None);
 
+        // Expectations wait for what the page shows (never for time); on a loaded machine a fetch can take more than 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -71,8 +73,27 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         });
     }
 
-    /// <summary>A fresh page at <paramref name="sitePath"/>; every console error and uncaught exception lands in <c>errors</c>.</summary>
+    /// <summary>
+    /// A fresh page at <paramref name="sitePath"/>, once every script of it says it is ready (<see cref="PageReady"/>);
+    /// every console error and uncaught exception lands in <c>errors</c>.
+    /// </summary>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string sitePath)
+    {
+        var (page, errors, response) = await OpenAnyAsync(sitePath);
+        Assert.True(response is { Ok: true }, $"{sitePath}: HTTP {response?.Status}");
+        return (page, errors);
+    }
+
+    /// <summary>Like <see cref="OpenAsync"/>, for a path the site does not have: the answer must be 404 (with the site's 404 page).</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenMissingAsync(string sitePath)
+    {
+        var (page, errors, response) = await OpenAnyAsync(sitePath);
+        Assert.True(response is { Status: 404 }, $"{sitePath}: HTTP {response?.Status}, expected 404");
+        errors.RemoveAll(e => e == $"HTTP 404 for {new Uri(BaseAddress, sitePath)}");
+        return (page, errors);
+    }
+
+    private async Task<(IPage Page, List<string> Errors, IResponse? Response)> OpenAnyAsync(string sitePath)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium is not running");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -94,9 +115,8 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             }
         };
         page.PageError += (_, e) => errors.Add(e);
-        var response = await page.GotoAsync(new Uri(BaseAddress, sitePath).ToString());
-        Assert.True(response is { Ok: true }, $"{sitePath}: HTTP {response?.Status}");
-        return (page, errors);
+        var response = await PageReady.GotoAsync(page, new Uri(BaseAddress, sitePath).ToString());
+        return (page, errors, response);
     }
 
     public async Task DisposeAsync()

@@ -51,18 +51,18 @@ public sealed class HostileBrowserTests(ITestOutputHelper log)
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         foreach (var path in pages)
         {
-            await page.GotoAsync(new Uri(server.BaseAddress, path).AbsoluteUri, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            await PageReady.GotoAsync(page, new Uri(server.BaseAddress, path).AbsoluteUri);
         }
 
         // The neuron page: the truncated heatmaps, then the full texts rendered by neuron.js from the JSON.
-        await page.GotoAsync(new Uri(server.BaseAddress, "gpt2-small/3/0.html").AbsoluteUri, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await PageReady.GotoAsync(page, new Uri(server.BaseAddress, "gpt2-small/3/0.html").AbsoluteUri);
         var shown = string.Concat(await page.Locator("div.hm").AllInnerTextsAsync());
         foreach (var button in await page.Locator("button.full").AllAsync())
         {
             await button.ClickAsync();
         }
 
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('button.full')].every(b => !b.disabled && b.textContent === 'Hide full text')");
         var full = string.Concat(await page.Locator("div.full-text").AllInnerTextsAsync());
         // The GPT-4 section as read, and the Neuron2Graph drawing: SVG node labels (the short strings whole) and node titles.
         var gpt4 = await page.Locator("section#gpt4").InnerTextAsync();

@@ -9,6 +9,7 @@ internal sealed class CoverageTally
 {
     private static readonly int StatusCount = Enum.GetValues<CoverageStatus>().Length;
     private readonly long[,] _counts = new long[SourceInfo.All.Count, StatusCount];
+    private readonly List<int> _missingNeuroscope = [];
 
     public CoverageTally(long expected) => Expected = expected;
 
@@ -29,6 +30,10 @@ internal sealed class CoverageTally
             if (source >= 0)
             {
                 tally._counts[source, (int)row.Status]++;
+                if (row.Status == CoverageStatus.MissingUpstream && row.Source == SourceInfo.Neuroscope.Id)
+                {
+                    tally._missingNeuroscope.Add(row.Neuron);
+                }
             }
         }
 
@@ -43,6 +48,9 @@ internal sealed class CoverageTally
 
         return tally;
     }
+
+    /// <summary>The neurons of a single layer's tally that neuroscope.io answered 404 for, ascending (at most one layer's neurons).</summary>
+    public IReadOnlyList<int> MissingUpstreamNeuroscope => [.. _missingNeuroscope.Order()];
 
     /// <summary>Some source has data for some neuron.</summary>
     public bool HasPresent => SourceInfo.All.Any(s => Count(s, CoverageStatus.Present) > 0);

@@ -29,7 +29,7 @@ internal sealed class Gpt4PageView
     public string Score => Format(_neuron.Explanations[0].EvCorrelationScore);
 
     /// <summary>The colour scale of every GPT-4 heatmap of the page: ± this value is full colour.</summary>
-    public string Scale => Numbers.Rounded(_scale.Scale);
+    public string Scale => Numbers.Rounded(_scale.Max);
 
     public IReadOnlyList<ExplanationView> Explanations =>
         [.. _neuron.Explanations.Select(e => new ExplanationView(e, _scale))];
@@ -47,14 +47,14 @@ internal sealed class Gpt4PageView
     public IReadOnlyList<TokenListView>? RelatedTokens => _neuron.RelatedTokens is not { } tokens ? null :
     [
         .. Enum.GetValues<Gpt4TokenKind>()
-            .Select(k => new TokenListView(TokenTitle(k), [.. tokens.Where(t => t.Kind == k).OrderBy(t => t.Rank).Take(20).Select(t => new TokenView(t.Token, Format(t.Value)))]))
+            .Select(k => new TokenListView(TokenTitle(k), [.. tokens.Where(t => t.Kind == k).OrderBy(t => t.Rank).Take(20).Select(t => new TokenView(ListingViews.Visible(t.Token), Format(t.Value)))]))
             .Where(l => l.Tokens.Count > 0),
     ];
 
     public IReadOnlyList<FileView> Files =>
         [.. _neuron.Files.OrderBy(f => f.Key).Select(f => new FileView(Gpt4Datasets.Name(f.Key).Replace('_', ' '), HttpLinks.OrNull(f.Value.Url)))];
 
-    internal static string Format(double? value) => value is { } v && double.IsFinite(v) ? Numbers.Double(Math.Round(v, 3, MidpointRounding.AwayFromZero)) : "–";
+    internal static string Format(double? value) => value is { } v && double.IsFinite(v) ? Numbers.Score(v) : "–";
 
     private RelatedNeuronView View(Gpt4RelatedNeuron r)
     {

@@ -3,41 +3,50 @@ using NeuroNav.Core;
 namespace NeuroNav.Build.Html;
 
 /// <summary>
-/// The signed, neuron-wide colour scale of a heatmap: a value maps to a bucket in -10..10
-/// (<c>n10</c>..<c>n1</c> blue, 0 neutral, <c>p1</c>..<c>p10</c> red) by its share of <see cref="Scale"/>.
+/// The neuron-wide colour scale of a heatmap, each side scaled to its own extreme as neuroscope.io's pages are: a
+/// positive value maps to a bucket 1..10 (<c>p1</c>..<c>p10</c>, red) by its share of <see cref="Max"/>, a negative one
+/// to -1..-10 (<c>n1</c>..<c>n10</c>, blue) by its share of <see cref="Min"/>, so a neuron whose activations reach
+/// 6.18 and -0.125 shows its negative tokens as blue as its positive ones are red.
 /// neuron.js repeats <see cref="Bucket"/> exactly, so the full text and the window colour alike.
 /// </summary>
-internal readonly record struct ColorScale(double Scale)
+/// <param name="Max">The positive extreme (full red); positive.</param>
+/// <param name="Min">The negative extreme (full blue); negative.</param>
+internal readonly record struct ColorScale(double Max, double Min)
 {
     public const int Buckets = 10;
 
+    /// <summary>A symmetric scale: ±<paramref name="scale"/> is full colour.</summary>
+    public ColorScale(double scale)
+        : this(scale, -scale)
+    {
+    }
+
     /// <summary>
-    /// The page's scale: <see cref="NeuroscopeNeuron.MaxRange"/> when positive and finite, otherwise the
-    /// largest finite |value| of the page's texts, otherwise 1.
+    /// The page's scale. Positive side: <see cref="NeuroscopeNeuron.MaxRange"/> when positive and finite, otherwise the
+    /// largest finite |value| of the page's texts, otherwise 1. Negative side: the smallest finite value of the page's
+    /// texts when negative, otherwise minus the positive side.
     /// </summary>
     public static ColorScale For(NeuroscopeNeuron neuron)
     {
-        if (neuron.MaxRange > 0 && double.IsFinite(neuron.MaxRange))
-        {
-            return new ColorScale(neuron.MaxRange);
-        }
-
-        var max = 0f;
+        var largest = 0f;
+        var smallest = 0f;
         foreach (var text in neuron.Texts)
         {
             foreach (var v in text.Values)
             {
-                if (float.IsFinite(v) && Math.Abs(v) > max)
+                if (float.IsFinite(v))
                 {
-                    max = Math.Abs(v);
+                    largest = Math.Max(largest, Math.Abs(v));
+                    smallest = Math.Min(smallest, v);
                 }
             }
         }
 
-        return new ColorScale(max > 0 ? max : 1d);
+        var max = neuron.MaxRange > 0 && double.IsFinite(neuron.MaxRange) ? neuron.MaxRange : largest > 0 ? largest : 1d;
+        return new ColorScale(max, smallest < 0 ? smallest : -max);
     }
 
-    /// <summary>-10..10; 0 for NaN and for |value| under 5% of the scale; ±Infinity saturate.</summary>
+    /// <summary>-10..10; 0 for NaN and for values under 5% of their side's extreme; ±Infinity saturate.</summary>
     public int Bucket(float value)
     {
         if (float.IsNaN(value))
@@ -45,7 +54,7 @@ internal readonly record struct ColorScale(double Scale)
             return 0;
         }
 
-        var share = Math.Min(Math.Abs(value / Scale), 1d);
+        var share = Math.Min(value < 0 ? value / Min : value / Max, 1d);
         var k = (int)Math.Round(share * Buckets, MidpointRounding.AwayFromZero);
         return value < 0 ? -k : k;
     }

@@ -26,16 +26,26 @@ internal sealed record NeuronRowView(
 /// <summary>A link to one neuron page, for the plain list of every neuron of a layer.</summary>
 internal sealed record NeuronLinkView(int Neuron, string Href);
 
-internal sealed record IndexView(IReadOnlyList<ModelRowView> Models);
+/// <summary>The home page: the models with data first, the rest folded.</summary>
+/// <param name="Explained">The models with data that GPT-4 covers, for the explanation search; its first is the default.</param>
+internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnlyList<ModelRowView> WithoutData, IReadOnlyList<string> Explained)
+{
+    public int ModelCount => WithData.Count + WithoutData.Count;
+}
 
+/// <param name="Coverage">Only the sources that cover the model (<see cref="Core.SourceInfo.Covers"/>).</param>
 internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
 
-internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers);
+/// <param name="Explained">Whether GPT-4 covers the model, so that its explanations can be searched.</param>
+internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, bool Explained);
 
 internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
 
 /// <summary>The layer page: the first <see cref="Rows"/> of the default ranking rendered, every neuron linked in <see cref="All"/>.</summary>
 /// <param name="PreviousLayer">The page of the nearest earlier layer with data, or null.</param>
+/// <param name="Gpt4">Whether GPT-4 covers the model: the table then has its score and explanation columns and filter.</param>
+/// <param name="Graphs">Whether Neuron2Graph covers the model: the table then has its score column.</param>
+/// <param name="MissingUpstream">The neurons neuroscope.io answered 404 for, each with its original URL.</param>
 internal sealed record LayerView(
     ModelFactsView Facts,
     int Layer,
@@ -48,4 +58,10 @@ internal sealed record LayerView(
     string? NextLayer,
     string Api,
     int? PreviousLayerNumber,
-    int? NextLayerNumber);
+    int? NextLayerNumber,
+    bool Gpt4,
+    bool Graphs,
+    IReadOnlyList<MissingNeuronView> MissingUpstream);
+
+/// <summary>A neuron the source recorded missing upstream, with the page that answered 404.</summary>
+internal sealed record MissingNeuronView(int Neuron, string Original);

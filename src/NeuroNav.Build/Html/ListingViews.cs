@@ -15,21 +15,33 @@ internal static class ListingViews
     /// </summary>
     public const int LayerRows = 100;
 
-    public static IndexView Index(IndexPageModel page) => new(
-        page.Models.Select(m => new ModelRowView(
+    /// <summary>
+    /// The home page: models with data first (catalog order), then the rest. The explanation search offers the models
+    /// with data that GPT-4 covers, those whose explanations are fetched first.
+    /// </summary>
+    public static IndexView Index(IndexPageModel page)
+    {
+        var rows = page.Models.Select(m => new ModelRowView(
             Facts(m.Model),
-            Coverage(m.Coverage),
+            Coverage(m.Model, m.Coverage),
             m.LayersWithData.Count > 0 ? $"{m.Model.Id}/index.html" : null,
-            Ranges(m.LayersWithData))).ToList());
+            Ranges(m.LayersWithData))).ToList();
+        return new IndexView(
+            [.. rows.Where(r => r.Href is not null)],
+            [.. rows.Where(r => r.Href is null)],
+            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && SourceInfo.Gpt4.Covers(m.Model.Id))
+                .OrderByDescending(m => Present(m.Coverage, SourceInfo.Gpt4) > 0).Select(m => m.Model.Id)]);
+    }
 
     public static ModelView Model(ModelPageModel page) => new(
         Facts(page.Model),
-        Coverage(page.Coverage),
+        Coverage(page.Model, page.Coverage),
         page.Layers.Select(l => new LayerRowView(
             l.Layer,
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
-            Coverage(l.Coverage),
-            l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1)).ToList())).ToList());
+            Coverage(page.Model, l.Coverage),
+            l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1)).ToList())).ToList(),
+        SourceInfo.Gpt4.Covers(page.Model.Id));
 
     public static LayerView Layer(LayerPageModel page)
     {
@@ -39,7 +51,7 @@ internal static class ListingViews
         return new LayerView(
             Facts(model),
             layer,
-            Coverage(page.Coverage),
+            Coverage(model, page.Coverage),
             Numbers.Count(page.Neurons.Count),
             page.Neurons.Count,
             [.. ranked.Take(LayerRows).Select((n, i) => Row(n, "", i + 1))],
@@ -48,7 +60,10 @@ internal static class ListingViews
             page.NextLayer is { } next ? $"../{Numbers.Int(next)}/index.html" : null,
             $"../../api/{model.Id}/{Numbers.Int(layer)}/index.json",
             page.PreviousLayer,
-            page.NextLayer);
+            page.NextLayer,
+            SourceInfo.Gpt4.Covers(model.Id),
+            SourceInfo.Neuron2Graph.Covers(model.Id),
+            [.. page.MissingUpstream.Select(n => new MissingNeuronView(n, Api.ApiPaths.NeuroscopeOriginal(model.Id, layer, n)))]);
     }
 
     public static ModelFactsView Facts(ModelInfo m) => new(
@@ -60,8 +75,9 @@ internal static class ListingViews
         Numbers.Count(m.TotalNeurons),
         Numbers.Count(m.Parameters));
 
-    public static IReadOnlyList<CoverageView> Coverage(IReadOnlyList<CoverageCounts> counts) =>
-        counts.Select(c => new CoverageView(
+    /// <summary>The coverage rows of the sources that cover <paramref name="model"/>; the others cannot have data for it.</summary>
+    public static IReadOnlyList<CoverageView> Coverage(ModelInfo model, IReadOnlyList<CoverageCounts> counts) =>
+        counts.Where(c => SourceInfo.All.FirstOrDefault(s => s.Id == c.Source)?.Covers(model.Id) ?? true).Select(c => new CoverageView(
             SourceLabel(c.Source),
             Numbers.Count(c.Expected),
             Numbers.Count(c.Present),
@@ -98,6 +114,9 @@ internal static class ListingViews
         return text.ToString();
     }
 
+    private static long Present(IReadOnlyList<CoverageCounts> counts, SourceInfo source) =>
+        counts.Where(c => c.Source == source.Id).Sum(c => c.Present);
+
     private static bool HasData(LayerSummary layer) => layer.Top.Count > 0 || layer.Coverage.Any(c => c.Present > 0);
 
     /// <param name="rank">Its place in the default ranking of its layer; the rows given are in that order.</param>
@@ -126,14 +145,19 @@ internal static class ListingViews
     public static string Stat(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>A token as a listing shows it: newline ↵, tab ⇥, other control characters as control pictures.</summary>
+    /// <summary>
+    /// A token as a listing shows it: newline ↵, tab ⇥, other control characters as control pictures, and a token of
+    /// spaces only as ␣ per space (a blank chip would hide it).
+    /// </summary>
     public static string Visible(string token)
     {
+        var spaces = token.Length > 0 && token.All(c => c == ' ');
         var text = new StringBuilder(token.Length);
         foreach (var c in token)
         {
             text.Append(c switch
             {
+                ' ' when spaces => '\u2423',
                 '\n' => '\u21b5',
                 '\t' => '\u21e5',
                 < ' ' => (char)(0x2400 + c),

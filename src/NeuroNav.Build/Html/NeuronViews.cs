@@ -66,7 +66,8 @@ internal static class NeuronViews
         return new NeuroscopeView(
             Numbers.Rounded(data.MaxRange),
             Numbers.Rounded(data.MinRange),
-            Numbers.Double(scale.Scale),
+            Numbers.Double(scale.Max),
+            Numbers.Double(scale.Min),
             data.CircuitsVisVersion,
             Numbers.Int(data.Texts.Count),
             Legend(scale),
@@ -77,20 +78,20 @@ internal static class NeuronViews
         ? "no tokens"
         : $"tokens {Numbers.Int(window.Start)}–{Numbers.Int(window.End - 1)} of {Numbers.Int(tokens)}";
 
-    /// <summary>The 21 buckets from -scale to +scale, each with the value range it stands for on hover.</summary>
+    /// <summary>The 21 buckets from the minimum to the maximum, each with the value it stands for on hover.</summary>
     internal static string Legend(ColorScale scale)
     {
         var html = new StringBuilder("<span class=\"legend\" aria-hidden=\"true\">");
-        html.Append("<span class=\"end\">").Append(Numbers.Rounded(-scale.Scale)).Append("</span>");
+        html.Append("<span class=\"end\">").Append(Numbers.Rounded(scale.Min)).Append("</span>");
         for (var bucket = -ColorScale.Buckets; bucket <= ColorScale.Buckets; bucket++)
         {
-            var share = bucket / (double)ColorScale.Buckets;
+            var share = Math.Abs(bucket) / (double)ColorScale.Buckets;
             var cls = ColorScale.ClassName(bucket);
             html.Append("<span class=\"sw").Append(cls.Length > 0 ? " " + cls : "").Append("\" title=\"≈ ")
-                .Append(Numbers.Rounded(share * scale.Scale)).Append("\"></span>");
+                .Append(Numbers.Rounded(share * (bucket < 0 ? scale.Min : scale.Max))).Append("\"></span>");
         }
 
-        html.Append("<span class=\"end\">").Append(Numbers.Rounded(scale.Scale)).Append("</span></span>");
+        html.Append("<span class=\"end\">").Append(Numbers.Rounded(scale.Max)).Append("</span></span>");
         return html.ToString();
     }
 }

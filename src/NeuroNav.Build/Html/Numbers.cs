@@ -17,6 +17,9 @@ internal static class Numbers
     /// <summary>For reading, not for data: rounded to 4 decimals as Neuroscope's headers print it (<c>2.8752</c>).</summary>
     public static string Rounded(double value) => Double(Math.Round(value, 4, MidpointRounding.AwayFromZero));
 
+    /// <summary>An explanation score as every part of a page prints it: 3 decimals (<c>0.926</c>).</summary>
+    public static string Score(double value) => Double(Math.Round(value, 3, MidpointRounding.AwayFromZero));
+
     /// <summary>A count with thousands separators: <c>36,864</c>.</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

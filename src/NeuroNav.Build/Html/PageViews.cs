@@ -61,11 +61,14 @@ internal sealed record SectionView(string Id, string Html, string Label, string?
 internal sealed record NeuronLinksView(string? Previous, string? Next, string Layer, string Model, string Home, string Api, string Original);
 
 /// <summary><see cref="Legend"/> is HTML rendered in C#; each text's <see cref="TextView.Heatmap"/> is the slot of its heatmap.</summary>
-/// <param name="MaxRange">Rounded for reading; <see cref="Scale"/> is exact, for neuron.js.</param>
+/// <param name="MaxRange">Rounded for reading; <see cref="Scale"/> and <see cref="ScaleMin"/> are exact, for neuron.js.</param>
+/// <param name="Scale">The colour scale's positive extreme (full red).</param>
+/// <param name="ScaleMin">The colour scale's negative extreme (full blue).</param>
 internal sealed record NeuroscopeView(
     string MaxRange,
     string MinRange,
     string Scale,
+    string ScaleMin,
     string? CircuitsVisVersion,
     string TextCount,
     string Legend,
@@ -80,3 +83,16 @@ internal sealed record TextView(
     int MaxTokenIndex,
     string Window,
     string Heatmap);
+
+/// <summary>The 404 page; <see cref="SitePath"/> starts its every link (<c>/</c> or <c>/repo/</c>).</summary>
+internal sealed record NotFoundView(string SitePath);
+
+/// <summary>The URL path a site is served under.</summary>
+internal static class SitePath
+{
+    /// <summary><c>/</c>, <c>/neuronav/</c>, <c>/a/b-c/</c>: starts and ends with a slash, no empty, dot-only or unusual segment.</summary>
+    public static bool IsValid(string path) =>
+        path.Length > 0 && path[0] == '/' && path[^1] == '/'
+        && path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length == path.Count(c => c == '/') - 1
+        && path.Split('/', StringSplitOptions.RemoveEmptyEntries).All(s => s.Trim('.').Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
+}

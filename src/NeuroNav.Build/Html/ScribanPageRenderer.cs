@@ -19,23 +19,34 @@ public sealed class ScribanPageRenderer : IPageRenderer
         TemplateSet templates,
         string generator,
         IReadOnlyList<(string Target, MarkdownPageView Page)> pages,
-        IReadOnlyList<StaticFile> assets)
+        IReadOnlyList<StaticFile> assets,
+        string sitePath)
     {
         _templates = templates;
         _generator = generator;
-        _staticFiles = [.. pages.Select(p => new StaticFile(p.Target, RenderMarkdown(p.Target, p.Page))), .. assets];
+        _staticFiles = [.. pages.Select(p => new StaticFile(p.Target, RenderMarkdown(p.Target, p.Page))), NotFound(sitePath), .. assets];
     }
+
+    /// <summary>The site's 404 page: GitHub Pages serves it for every missing path, S3 website hosting as its error document.</summary>
+    public const string NotFoundPage = "404.html";
 
     /// <summary>Parses every template and reads every content file now; throws <see cref="TemplateLoadException"/> naming the file.</summary>
     /// <param name="generatorVersion">Printed in every page's generator meta tag, e.g. <c>0.1.0</c>.</param>
-    public static ScribanPageRenderer Load(string templatesDirectory, string contentDirectory, string generatorVersion)
+    /// <param name="sitePath">The URL path the site is served under (<c>/</c>, or <c>/repo/</c> for a GitHub Pages project site):
+    /// the 404 page is served at any depth, so its links start with it.</param>
+    public static ScribanPageRenderer Load(string templatesDirectory, string contentDirectory, string generatorVersion, string sitePath = "/")
     {
+        if (!SitePath.IsValid(sitePath))
+        {
+            throw new TemplateLoadException($"site path '{sitePath}' must start and end with '/' and hold only letters, digits, '-', '_', '.' and '/'");
+        }
+
         var templates = TemplateSet.Load(templatesDirectory);
         var pages = StaticContent.MarkdownPages
             .Select(p => (p.Target, Page: StaticContent.ReadMarkdown(Path.GetFullPath(Path.Combine(contentDirectory, p.Source)))))
             .ToList();
         var assets = StaticContent.ReadAssets(contentDirectory);
-        return new ScribanPageRenderer(templates, "NeuroNav " + generatorVersion, pages, assets);
+        return new ScribanPageRenderer(templates, "NeuroNav " + generatorVersion, pages, assets, sitePath);
     }
 
     public byte[] RenderNeuron(NeuronPageModel model)
@@ -48,7 +59,7 @@ public sealed class ScribanPageRenderer : IPageRenderer
             _templates.Render(s.Source.Id, s.Data.PageView, $"{s.Source.Id} section of {what}"),
             s.Source == Core.SourceInfo.Gpt4 ? "GPT-4 explanation" : "Neuron2Graph explanation",
             s.Data.Summary,
-            s.Data.Score is { } score && double.IsFinite(score) ? Numbers.Rounded(score) : null)).ToList();
+            s.Data.Score is { } score && double.IsFinite(score) ? Numbers.Score(score) : null)).ToList();
         var view = NeuronViews.Create(model, scratch, sections);
         var body = _templates.Render("neuron", view, what);
         var crumbs = new CrumbView[]
@@ -97,6 +108,14 @@ public sealed class ScribanPageRenderer : IPageRenderer
 
     /// <summary>The same list on every call; callers must not change the bytes.</summary>
     public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;
+
+    private StaticFile NotFound(string sitePath)
+    {
+        const string what = "404 page";
+        var body = _templates.Render("notfound", new NotFoundView(sitePath), what);
+        var shell = new ShellView("Not found", sitePath, [new("NeuroNav", sitePath + "index.html"), new("Not found", null)], "assets/notfound.js", _generator);
+        return new StaticFile(NotFoundPage, Page(shell, body, what));
+    }
 
     private byte[] RenderMarkdown(string target, MarkdownPageView page)
     {

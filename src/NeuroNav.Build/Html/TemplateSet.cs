@@ -26,7 +26,7 @@ public sealed class PageRenderException : Exception
 /// </summary>
 internal sealed class TemplateSet
 {
-    public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page", "gpt4", "neuron2graph", "search"];
+    public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page", "gpt4", "neuron2graph", "search", "notfound"];
 
     /// <summary>
     /// Scriban's builtin functions (html.escape, ...), built once: a default context would rebuild them

@@ -61,6 +61,9 @@ public sealed record NeuronPageModel(
 public sealed record LayerPageModel(
     ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons, IReadOnlyList<int>? LayersWithData = null)
 {
+    /// <summary>The neurons of the layer neuroscope.io answered 404 for (coverage status missing upstream), ascending.</summary>
+    public IReadOnlyList<int> MissingUpstream { get; init; } = [];
+
     /// <summary>The nearest layer before this one that has a page, or null.</summary>
     public int? PreviousLayer => LayerLinks.Previous(Model, Layer, LayersWithData);
 

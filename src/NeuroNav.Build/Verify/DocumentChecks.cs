@@ -44,7 +44,7 @@ internal static class DocumentChecks
                 if (!schema.Evaluate(doc.RootElement, quick).IsValid)
                 {
                     var result = schema.Evaluate(doc.RootElement, detailed);
-                    var first = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).FirstOrDefault() ?? "invalid";
+                    var first = DeepestError(result) ?? "invalid";
                     problems.Add(new VerifyProblem(path, $"does not match schema '{name}': {first}"));
                 }
             }
@@ -52,6 +52,18 @@ internal static class DocumentChecks
 
         return checkedCount;
     }
+
+    /// <summary>
+    /// The error at the deepest place in the document (<c>/neuroscope/texts/0/values: …</c>, not the <c>/neuroscope</c>
+    /// whose alternatives all failed because of it); the first of those when several are as deep.
+    /// </summary>
+    internal static string? DeepestError(EvaluationResults result) =>
+        (result.Details ?? [])
+            .Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => (Depth: d.InstanceLocation.ToString().Count(c => c == '/'), Text: $"{d.InstanceLocation}: {e.Value}")))
+            .OrderByDescending(e => e.Depth)
+            .Select(e => e.Text)
+            .FirstOrDefault();
 
     private static bool IsDocument(string path) =>
         path.StartsWith("api/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal) && !path.StartsWith("api/schema/", StringComparison.Ordinal);

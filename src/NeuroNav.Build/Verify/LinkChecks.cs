@@ -18,6 +18,8 @@ internal static class LinkChecks
             var html = await File.ReadAllTextAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
             using var doc = await parser.ParseDocumentAsync(html, ct).ConfigureAwait(false);
             var page = new Uri(Site, path);
+            // The 404 page is served at any depth, so its links start with the path the site is served under.
+            var sitePath = doc.QuerySelector("[data-site-path]")?.GetAttribute("data-site-path") is { Length: > 1 } p && p.StartsWith('/') ? p : null;
             foreach (var element in doc.QuerySelectorAll("[href], [src]"))
             {
                 foreach (var value in new[] { element.GetAttribute("href"), element.GetAttribute("src") })
@@ -28,7 +30,8 @@ internal static class LinkChecks
                     }
 
                     links++;
-                    if (Problem(page, value, files) is { } what)
+                    var link = sitePath is not null && value.StartsWith(sitePath, StringComparison.Ordinal) ? "/" + value[sitePath.Length..] : value;
+                    if (Problem(page, link, files) is { } what)
                     {
                         problems.Add(new VerifyProblem(path, $"<{element.LocalName}> link '{value}' {what}"));
                     }

@@ -71,9 +71,9 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSetting
         console.MarkupLineInterpolated($"  look at it:  dotnet run --project src/NeuroNav.Cli -c Release -- serve --dir {settings.Output}   then open http://127.0.0.1:8080/");
         console.MarkupLineInterpolated($"  or read:     {Path.Combine(output, "api", "gpt2-small", "3", "0.json")}");
         console.MarkupLineInterpolated($"  corpus:      {corpus.Root} (Parquet; DuckDB: read_parquet('{corpus.Root}/neuroscope_texts/**/*.parquet', hive_partitioning=true))");
-        console.MarkupLine(scrape.Problems.Count > 0
+        console.MarkupLine(scrape.MissingUpstream + scrape.Invalid > 0
             ? "The sample's hostile pages are expected to show up above as missing or invalid."
-            : "The sample's hostile pages were recorded by an earlier run into this corpus, so this run skipped them.");
+            : "The sample's hostile pages were recorded as missing or invalid by an earlier run (this one skipped them); the layer pages list them.");
         return (int)ExitCode.Success;
     }
 

@@ -157,7 +157,7 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
         element.LocalName == "a" && url.StartsWith("https://", StringComparison.Ordinal) && !url.Contains('<', StringComparison.Ordinal) && !url.Contains('"', StringComparison.Ordinal);
 
     /// <summary>The site's own scripts, all files under <c>assets/</c>.</summary>
-    private static readonly string[] OurScripts = ["assets/neuron.js", "assets/nav.js", "assets/layer.js", "assets/explanations.js", "assets/search.js"];
+    private static readonly string[] OurScripts = ["assets/neuron.js", "assets/nav.js", "assets/layer.js", "assets/explanations.js", "assets/search.js", "assets/notfound.js"];
 
     /// <summary>The forms the templates write (jump box, searches, layer filters), none posting anywhere but the site.</summary>
     private static bool OurForm(IElement element) =>

@@ -44,11 +44,38 @@ public sealed class HeatmapTests
     {
         var text = Text(0, ["<|endoftext|>", "x", "y"], [-0.0429f, 0.02f, float.NaN], 1);
 
-        Assert.Equal(0.0429f, (float)ColorScale.For(Neuron(-0.0429, text)).Scale);
-        Assert.Equal(0.0429f, (float)ColorScale.For(Neuron(double.NaN, text)).Scale);
-        Assert.Equal(1d, ColorScale.For(Neuron(0, Text(0, ["a"], [float.NaN], 0))).Scale);
+        Assert.Equal(0.0429f, (float)ColorScale.For(Neuron(-0.0429, text)).Max);
+        Assert.Equal(0.0429f, (float)ColorScale.For(Neuron(double.NaN, text)).Max);
+        Assert.Equal(1d, ColorScale.For(Neuron(0, Text(0, ["a"], [float.NaN], 0))).Max);
+        Assert.Equal(-1d, ColorScale.For(Neuron(0, Text(0, ["a"], [float.NaN], 0))).Min);
         var (_, spans) = Render(text, ColorScale.For(Neuron(-0.0429, text)));
         Assert.Equal(["n10", "p5 mx", ""], spans.Select(s => s.GetAttribute("class") ?? ""));
+    }
+
+    [Fact]
+    public void Each_side_is_scaled_to_its_own_extreme()
+    {
+        // A GELU neuron: fires up to 6.18, dips to -0.125 at most. A symmetric ±6.18 scale would leave every dip white.
+        var text = Text(0, ["<|endoftext|>", "a", "b", "c", "d"], [-0.125f, -0.0625f, 6.18f, -0.01f, 0.6f], 2);
+        var scale = ColorScale.For(Neuron(6.18, text));
+
+        var (_, spans) = Render(text, scale);
+
+        Assert.Equal((6.18, -0.125f), (scale.Max, (float)scale.Min));
+        Assert.Equal(["n10", "n5", "p10 mx", "n1", "p1"], spans.Select(s => s.GetAttribute("class") ?? ""));
+    }
+
+    [Fact]
+    public void Legend_runs_from_the_minimum_to_the_maximum()
+    {
+        var legend = new HtmlParser().ParseDocument(NeuronViews.Legend(new ColorScale(6.18, -0.125)));
+
+        Assert.Equal(["-0.125", "6.18"], legend.QuerySelectorAll(".end").Select(e => e.TextContent));
+        var swatches = legend.QuerySelectorAll(".sw").ToArray();
+        Assert.Equal(21, swatches.Length);
+        Assert.Equal("≈ -0.125", swatches[0].GetAttribute("title"));
+        Assert.Equal("≈ 6.18", swatches[^1].GetAttribute("title"));
+        Assert.Equal("≈ -0.0625", swatches[5].GetAttribute("title"));
     }
 
     [Fact]

@@ -128,27 +128,50 @@ public sealed class ListingPageTests
     }
 
     [Fact]
-    public void Index_lists_every_model_and_links_and_searches_only_those_with_data()
+    public void Index_lists_the_models_with_data_first_folds_the_rest_and_searches_only_those_gpt4_covers()
     {
         var other = Gpt2Small with { Id = "solu-1l", Dataset = Xss };
         var page = Parse(Renderer.RenderIndex(new IndexPageModel(
         [
             new ModelSummary(other, [CoverageOf(2048, 0)], []),
             new ModelSummary(Gpt2Small, [CoverageOf(36864, 24)], [0, 1, 2, 3, 7]),
+            new ModelSummary(Gpt2Small with { Id = "solu-2l" }, [CoverageOf(4096, 5)], [1]),
         ])));
 
-        var rows = page.QuerySelectorAll("table.models tbody tr");
-        Assert.Equal(2, rows.Length);
-        Assert.Null(rows[0].QuerySelector("a"));
-        Assert.Equal(Xss, rows[0].Children[2].TextContent);
-        Assert.Equal("gpt2-small/index.html", rows[1].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Contains("0–3, 7", rows[1].TextContent, StringComparison.Ordinal);
+        var withData = page.QuerySelectorAll("table.with-data tbody tr");
+        Assert.Equal(["gpt2-small/index.html", "solu-2l/index.html"], withData.Select(r => r.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Contains("0–3, 7", withData[0].TextContent, StringComparison.Ordinal);
+        var folded = page.QuerySelectorAll("details.models-without-data tbody tr");
+        Assert.Null(Assert.Single(folded).QuerySelector("a"));
+        Assert.Equal(Xss, folded[0].Children[2].TextContent);
+        Assert.Equal("1 more models without data yet", page.QuerySelector("details.models-without-data summary")!.TextContent);
         Assert.Equal(["gpt2-small"], page.QuerySelectorAll("#explanation-model option").Select(o => o.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector("form.jump input[name=target]"));
         Assert.Equal(["about.html", "api.html", "search.html"], page.QuerySelectorAll("nav.top a").Skip(1).Select(a => a.GetAttribute("href")));
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Empty(NonRelativeLinks(page));
         Assert.Empty(InlineCode(page));
+    }
+
+    [Fact]
+    public void Layer_page_of_a_model_gpt4_does_not_cover_has_no_gpt4_coverage_column_or_filter_and_lists_neurons_missing_upstream()
+    {
+        var solu = Gpt2Small with { Id = "solu-1l", Layers = 1, NeuronsPerLayer = 2048, TotalNeurons = 2048 };
+        CoverageCounts[] coverage = [CoverageOf(2048, 3), new("neuron2graph", 2048, 0, 0, 0, 0), new("gpt4", 2048, 0, 0, 0, 0)];
+        var neurons = Enumerable.Range(0, 3).Select(n => Summary(n, n, 1f, token: " ")).ToList();
+
+        var solo = Parse(Renderer.RenderLayer(new LayerPageModel(solu, 0, coverage, neurons) { MissingUpstream = [7, 1403] }));
+        var gpt2 = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, coverage, neurons)));
+
+        Assert.Empty(solo.QuerySelectorAll("th[data-key=gpt4_score], th[data-key=explanation], #filter-explained"));
+        Assert.Equal(["Max Activating Dataset Example", "Neuron Graph"], solo.QuerySelectorAll("table.coverage tbody td:first-child").Select(td => td.TextContent));
+        Assert.All(solo.QuerySelectorAll("table#neurons tbody tr"), tr => Assert.Equal(solo.QuerySelectorAll("table#neurons thead th").Length, tr.Children.Length));
+        Assert.Equal("␣", solo.QuerySelector("table#neurons tbody td.tok code")!.TextContent);
+        Assert.Equal(["https://neuroscope.io/solu-1l/0/7.html", "https://neuroscope.io/solu-1l/0/1403.html"], solo.QuerySelectorAll("p.missing-upstream a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(2, gpt2.QuerySelectorAll("th[data-key=gpt4_score], th[data-key=explanation]").Length);
+        Assert.NotNull(gpt2.QuerySelector("#filter-explained"));
+        Assert.Contains("GPT-4 Explanation", gpt2.QuerySelector("table.coverage")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(gpt2.QuerySelector("p.missing-upstream"));
     }
 
     /// <summary>Inline scripts, style attributes and event-handler attributes: what the Content-Security-Policy forbids.</summary>

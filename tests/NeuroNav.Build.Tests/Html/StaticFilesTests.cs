@@ -13,7 +13,7 @@ public sealed class StaticFilesTests
     {
         var paths = Renderer.StaticFiles().Select(f => f.Path).ToList();
 
-        Assert.Equal(["about.html", "api.html", "assets/explanations.js", "assets/favicon.svg", "assets/layer.js", "assets/nav.js", "assets/neuron.js", "assets/search.js", "assets/site.css"], paths);
+        Assert.Equal(["about.html", "api.html", "404.html", "assets/explanations.js", "assets/favicon.svg", "assets/layer.js", "assets/nav.js", "assets/neuron.js", "assets/notfound.js", "assets/search.js", "assets/site.css"], paths);
         Assert.Contains(".p10", Utf8(File("assets/site.css")), StringComparison.Ordinal);
         Assert.Contains("textContent", Utf8(File("assets/neuron.js")), StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", Utf8(File("assets/neuron.js")), StringComparison.Ordinal);

@@ -81,6 +81,22 @@ public sealed class VerifyTests(SampleSite site) : IClassFixture<SampleSite>, ID
         Assert.Contains("api/gpt2-small/3/5.json: does not match schema 'neuron'", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_points_a_wrong_typed_value_at_its_own_place_in_the_document()
+    {
+        var copy = Copy();
+        var doc = Path.Combine(copy, "api", "gpt2-small", "3", "5.json");
+        var text = File.ReadAllText(doc);
+        var values = text.IndexOf("\"values\":[", StringComparison.Ordinal);
+        File.WriteAllText(doc, text[..values] + "\"values\":\"many\"" + text[(text.IndexOf(']', values) + 1)..]);
+        Relist(copy, "api/gpt2-small/3/5.json");
+
+        var (code, output) = await VerifyAsync(copy);
+
+        Assert.Equal((int)ExitCode.CompletedWithFailures, code);
+        Assert.Contains("api/gpt2-small/3/5.json: does not match schema 'neuron': /neuroscope/texts/0/values: ", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private async Task<(int Code, string Output)> VerifyAsync(string output)
