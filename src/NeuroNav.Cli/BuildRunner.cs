@@ -12,9 +12,9 @@ public static class BuildRunner
 {
     public static string Version => typeof(BuildRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static async Task<BuildReport> RunAsync(IAnsiConsole console, ICorpusReader corpus, ModelCatalog catalog, BuildOptions options, CancellationToken ct)
+    public static async Task<BuildReport> RunAsync(IAnsiConsole console, ICorpusReader corpus, ModelCatalog catalog, BuildOptions options, CancellationToken ct, string sitePath = "/")
     {
-        var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, Version);
+        var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, Version, sitePath);
         var builder = new SiteBuilder(corpus, catalog, pages, CorpusSections.For(corpus));
         BuildReport? report = null;
         await console.Status().StartAsync("Building", async ctx =>

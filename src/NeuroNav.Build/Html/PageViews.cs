@@ -88,7 +88,7 @@ internal sealed record TextView(
 internal sealed record NotFoundView(string SitePath);
 
 /// <summary>The URL path a site is served under.</summary>
-internal static class SitePath
+public static class SiteUrlPath
 {
     /// <summary><c>/</c>, <c>/neuronav/</c>, <c>/a/b-c/</c>: starts and ends with a slash, no empty, dot-only or unusual segment.</summary>
     public static bool IsValid(string path) =>

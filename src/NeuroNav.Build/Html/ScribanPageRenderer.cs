@@ -36,7 +36,7 @@ public sealed class ScribanPageRenderer : IPageRenderer
     /// the 404 page is served at any depth, so its links start with it.</param>
     public static ScribanPageRenderer Load(string templatesDirectory, string contentDirectory, string generatorVersion, string sitePath = "/")
     {
-        if (!SitePath.IsValid(sitePath))
+        if (!SiteUrlPath.IsValid(sitePath))
         {
             throw new TemplateLoadException($"site path '{sitePath}' must start and end with '/' and hold only letters, digits, '-', '_', '.' and '/'");
         }

@@ -41,6 +41,11 @@ public sealed class BuildSettings : CommandSettings
     [Description("Build for a host: 'pages' (GitHub Pages: toy models, trimmed, < 1 GB, checked) or 'full' (object storage). See 'neuronav plan'.")]
     public string? Profile { get; init; }
 
+    [CommandOption("--site-path <PATH>")]
+    [Description("The URL path the site is served under, for the links of its 404.html (a host serves that page at any depth): '/' (default), '/site/' for a bucket prefix, '/<repo>/' for a GitHub Pages project site.")]
+    [DefaultValue("/")]
+    public string SitePath { get; init; } = "/";
+
     [CommandOption("--allow-shrink")]
     [Description("Remove from the site whatever neurons the corpus no longer holds, however many (otherwise a build that would remove more than --max-shrink of a model's neuron documents stops before writing).")]
     public bool AllowShrink { get; init; }
@@ -53,6 +58,7 @@ public sealed class BuildSettings : CommandSettings
     public override ValidationResult Validate() =>
         Parallelism < 1 ? ValidationResult.Error("--parallelism must be at least 1")
         : MaxShrinkPercent is < 0 or > 100 || double.IsNaN(MaxShrinkPercent) ? ValidationResult.Error("--max-shrink must be a percentage from 0 to 100")
+        : !Build.Html.SiteUrlPath.IsValid(SitePath) ? ValidationResult.Error($"--site-path: '{SitePath}' must start and end with '/' and hold only letters, digits, '-', '_', '.' and '/'")
         : WritableFolder.Check("--out", Output);
 
     public BuildOptions ToOptions(ModelCatalog catalog)
@@ -108,7 +114,7 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
             await PlanCommand.CheckPlanAsync(console, corpus, catalog, profile, options, linked.Token);
         }
 
-        await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, linked.Token);
+        await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, linked.Token, settings.SitePath);
         profile.CheckOutput(options.OutputDirectory);
         console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
         return (int)ExitCode.Success;

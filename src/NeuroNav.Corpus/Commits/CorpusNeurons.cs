@@ -9,12 +9,13 @@ public sealed record HeldNeurons(IReadOnlySet<int> Neuroscope, IReadOnlySet<int>
 
 /// <summary>
 /// Which neurons the corpus holds, by source, read through the part lists from the <c>neuron</c> column of the tables
-/// that say a neuron is stored (<c>neuroscope_neurons</c>, <c>gpt4_files</c>, <c>n2g_graphs</c>): a few bytes per
-/// neuron, so a whole layer of gpt2-xl costs milliseconds.
+/// that say a neuron has data the site shows (<c>neuroscope_neurons</c>, <c>gpt4_explanations</c>, <c>n2g_graphs</c>):
+/// a few bytes per neuron, so a whole layer of gpt2-xl costs milliseconds. A GPT-4 neuron counts when it has an
+/// explanation, as the GPT-4 section needs one; one whose explanations file did not parse shows its coverage status.
 /// </summary>
 public static class CorpusNeurons
 {
-    private static readonly string[] Tables = [CorpusLayout.Neurons, Gpt4.Gpt4Tables.Files, Graphs.GraphTables.Graphs];
+    private static readonly string[] Tables = [CorpusLayout.Neurons, Gpt4.Gpt4Tables.Explanations, Graphs.GraphTables.Graphs];
 
     /// <summary>Every (model, layer) where some source holds a neuron, sorted by model (ordinal) then layer.</summary>
     public static IReadOnlyList<(string Model, int Layer)> Layers(string root) => CorpusLayout.Partitions(Path.GetFullPath(root), Tables);
