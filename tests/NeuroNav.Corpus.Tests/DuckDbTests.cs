@@ -52,19 +52,5 @@ public sealed class DuckDbTests : IDisposable
 
     private string Glob(string table) => temp.Combine(table).Replace('\\', '/') + "/**/*.parquet";
 
-    private static List<string> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static List<string> Query(string sql) => IntegrityTests.Query(sql);
 }
