@@ -69,7 +69,9 @@ for my $rows (values %rows) {
 }
 
 my $pattern = qr/SOURCE-FORMATS|(?<!STACK-NOTES )§\s*\d/;
-# A match must be the whole citation: "SOURCE-FORMATS §2" is not the start of "SOURCE-FORMATS §2.1" or "§2.3–§2.5".
+# A match must be the whole citation: "SOURCE-FORMATS §2" is not the start of "SOURCE-FORMATS §2.1" or "§2.3–§2.5",
+# and "§1.6" is not the end of "SOURCE-FORMATS §1.6", "§1.2–§1.6" or "§1.2, §1.6".
+my $start = qr/(?<!SOURCE-FORMATS )(?<!–)(?<!§\d, )(?<!§\d\.\d, )(?<!§\d\.\d\d, )/;
 my $rest = qr/(?!\.?\d|–|\s*§|\s+\d)/;
 my (%new, @log);
 for my $file (@files) {
@@ -79,21 +81,21 @@ for my $file (@files) {
     push @{ $byText{ $_->{cit} } }, $_ for @mine;
     # Citations of files the table does not name, mapped by text when the text has one target.
     for my $cit (keys %targets) {
-        next if $byText{$cit} || $text !~ /\Q$cit\E$rest/;
+        next if $byText{$cit} || $text !~ /$start\Q$cit\E$rest/;
         my @to = keys %{ $targets{$cit} };
         push @{ $byText{$cit} }, { cit => $cit, rep => $to[0], n => 0, byText => 1 } if @to == 1;
     }
     for my $cit (sort { length($b) <=> length($a) || $a cmp $b } keys %byText) {
         my @rows = sort { $a->{n} <=> $b->{n} } @{ $byText{$cit} };
         my $several = keys(%{ { map { $_->{rep} => 1 } @rows } }) > 1;
-        my $count = () = $text =~ /\Q$cit\E$rest/g;
+        my $count = () = $text =~ /$start\Q$cit\E$rest/g;
         next if $count == 0;
         if ($several && $count != @rows) {
             push @errors, "$file: \"$cit\" occurs $count times but the table has " . scalar(@rows) . " rows with different targets";
             next;
         }
         my $i = 0;
-        $text =~ s/\Q$cit\E$rest/$rows[$several ? $i++ : 0]{rep}/ge;
+        $text =~ s/$start\Q$cit\E$rest/$rows[$several ? $i++ : 0]{rep}/ge;
         my $to = join(" | ", map { $_->{rep} } $several ? @rows : $rows[0]);
         my $line = sprintf "%s: %d x \"%s\" -> %s%s%s", $file, $count, $cit, $several ? "in line order: " : "", $to,
             $rows[0]{byText} ? " (by text: the file is not in the table)" : "";
