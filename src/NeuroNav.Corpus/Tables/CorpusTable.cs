@@ -2,7 +2,7 @@ namespace NeuroNav.Corpus;
 
 /// <summary>
 /// One table of the corpus, as the source that owns it declares it. The <see cref="CorpusRoot"/> it is registered with
-/// lays it out (<c>{root}/{Name}/model={m}/layer={l}/part-*.parquet</c>), lists, checks, locks, compacts, counts, sweeps
+/// lays it out (<c>{root}/{Name}/{partition}/part-*.parquet</c>, <see cref="PartitionPath"/>), lists, checks, locks, compacts, counts, sweeps
 /// and publishes it like every other table; nothing generic names it.
 /// </summary>
 /// <param name="Name">Folder name and <c>neuronav.table</c> metadata: lower-case letters, digits and '_'.</param>
