@@ -9,28 +9,12 @@ namespace NeuroNav.Corpus;
 /// </summary>
 internal static class CorpusLayout
 {
-    public const string Texts = "neuroscope_texts";
-    public const string Neurons = "neuroscope_neurons";
-    public const string Coverage = "coverage";
-    public static readonly string[] Tables = [Texts, Neurons, Coverage];
-
-    /// <summary>Every table of the corpus, of every source.</summary>
-    public static readonly string[] AllTables =
-    [
-        .. Tables, .. Gpt4.Gpt4Tables.DataTables,
-        Graphs.GraphTables.Graphs, Graphs.GraphTables.Nodes, Graphs.GraphTables.Edges, Graphs.GraphTables.Stats, Graphs.GraphTables.Store, Graphs.GraphTables.Similar,
-    ];
-
     private const string PartPrefix = "part-";
     private const string PartSuffix = ".parquet";
     private static long lastTicks;
 
     public static string PartitionDir(string root, string table, string model, int layer)
-        => Path.Combine(root, table, "model=" + model, "layer=" + layer.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary><c>{table}/model={m}/layer={l}/{name}</c>, the path of a part relative to the corpus root.</summary>
-    public static string RelativePartPath(string table, string model, int layer, string name)
-        => string.Create(CultureInfo.InvariantCulture, $"{table}/model={model}/layer={layer}/{name}");
+        => Path.Combine(root, table, PartitionPath.ModelFolder(model), PartitionPath.LayerFolder(layer));
 
     public static bool IsPartName(string name)
         => name.StartsWith(PartPrefix, StringComparison.Ordinal) && name.EndsWith(PartSuffix, StringComparison.Ordinal) && !name.Contains('/', StringComparison.Ordinal);
@@ -84,44 +68,6 @@ internal static class CorpusLayout
 
     public static void ValidateLayer(int layer)
         => ArgumentOutOfRangeException.ThrowIfNegative(layer);
-
-    /// <summary>Every (model, layer) whose part list holds a part of one of <paramref name="tables"/>, sorted by model (ordinal) then layer.</summary>
-    public static IReadOnlyList<(string Model, int Layer)> Partitions(string root, IReadOnlyCollection<string> tables)
-    {
-        if (!PartList.IsMarked(root))
-        {
-            return AnyPartFiles(root) ? throw CommittedParts.Unadopted(root) : [];
-        }
-
-        return [.. PartList.All(root).Where(l => l.Parts.Any(p => tables.Contains(p.Table))).Select(l => (l.Model, l.Layer))];
-    }
-
-    /// <summary>Every partition folder of every table: (table, model, layer, folder).</summary>
-    public static IEnumerable<(string Table, string Model, int Layer, string Dir)> PartitionFolders(string root)
-    {
-        foreach (var table in AllTables)
-        {
-            var tableDir = Path.Combine(root, table);
-            if (!Directory.Exists(tableDir))
-            {
-                continue;
-            }
-
-            foreach (var modelDir in Directory.EnumerateDirectories(tableDir, "model=*"))
-            {
-                var model = Path.GetFileName(modelDir)["model=".Length..];
-                foreach (var layerDir in Directory.EnumerateDirectories(modelDir, "layer=*"))
-                {
-                    if (int.TryParse(Path.GetFileName(layerDir)["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
-                    {
-                        yield return (table, model, layer, layerDir);
-                    }
-                }
-            }
-        }
-    }
-
-    public static bool AnyPartFiles(string root) => PartitionFolders(root).Any(f => HasPartFiles(f.Dir));
 
     private static long TicksOf(string part)
     {

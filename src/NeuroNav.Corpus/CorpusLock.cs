@@ -51,9 +51,12 @@ public sealed class CorpusLock : IDisposable
 
     /// <summary>Takes the lock of <paramref name="folder"/> (created if missing) for <paramref name="command"/>.</summary>
     /// <exception cref="FolderLockedException">Another process (or another lock in this one) holds it.</exception>
-    public static CorpusLock Acquire(string folder, string command)
+    public static CorpusLock Acquire(string folder, string command) => Acquire(CorpusRoot.Open(folder), command);
+
+    /// <summary>Takes the lock of a corpus (or a site's output folder) for <paramref name="command"/>; the sweep covers every table registered with <paramref name="corpus"/>.</summary>
+    internal static CorpusLock Acquire(CorpusRoot corpus, string command)
     {
-        var root = Path.GetFullPath(folder);
+        var root = corpus.Folder;
         Directory.CreateDirectory(root);
         var path = Path.Combine(root, FileName);
         FileStream handle;
@@ -79,12 +82,12 @@ public sealed class CorpusLock : IDisposable
             handle.Flush();
             Core.AtomicFile.WriteAllBytes(Path.Combine(root, HolderFileName), bytes);
             RemoveStaleTempFiles(root);
-            if (!PartList.IsMarked(root) && CorpusLayout.AnyPartFiles(root))
+            if (!PartList.IsMarked(root) && corpus.AnyPartFiles())
             {
-                adopted = CorpusTidy.EnsureListedAsync(root, CancellationToken.None).GetAwaiter().GetResult();
+                adopted = CorpusTidy.EnsureListedAsync(corpus, CancellationToken.None).GetAwaiter().GetResult();
             }
 
-            removed = CorpusTidy.RemoveUnlisted(root);
+            removed = CorpusTidy.RemoveUnlisted(corpus);
         }
         catch
         {

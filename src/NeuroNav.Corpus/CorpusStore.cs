@@ -3,33 +3,43 @@ using NeuroNav.Core;
 namespace NeuroNav.Corpus;
 
 /// <summary>
-/// The Parquet corpus under one root folder, Hive-partitioned by model and layer:
-/// <c>{root}/neuroscope_texts/model={m}/layer={l}/part-*.parquet</c>, <c>{root}/neuroscope_neurons/...</c>,
-/// <c>{root}/coverage/...</c>. Every file is written atomically. See README.md beside this file for the format.
+/// Neuroscope's store in the corpus (its texts and neurons tables) and the coverage every source writes: what the build
+/// reads as its backbone and the Neuroscope scraper writes. Opened from a <see cref="CorpusRoot"/> (<c>root.Neuroscope()</c>);
+/// every file is written atomically. See README.md beside this file for the format.
 /// </summary>
 public sealed class CorpusStore : ICorpusReader, ICorpusWriter
 {
-    public CorpusStore(string root)
-        : this(root, CorpusFormat.Default)
+    public CorpusStore(string root) // merge: remove after i13 merge (CorpusRoot.Open(root).Neuroscope())
+        : this(CorpusRoot.Open(root))
     {
     }
 
-    public CorpusStore(string root, CorpusFormat format)
+    public CorpusStore(string root, CorpusFormat format) // merge: remove after i13 merge (CorpusRoot.Open(root, format).Neuroscope())
+        : this(CorpusRoot.Open(root, format))
     {
-        Root = Path.GetFullPath(root);
-        Format = format;
     }
 
-    public string Root { get; }
+    internal CorpusStore(CorpusRoot corpus)
+    {
+        Corpus = corpus;
+    }
 
-    public CorpusFormat Format { get; }
+    /// <summary>The corpus this store is part of: every table, its lock, compaction, statistics and census.</summary>
+    public CorpusRoot Corpus { get; }
+
+    /// <inheritdoc cref="ICorpusReader.OnDisk"/>
+    public CorpusRoot OnDisk => Corpus;
+
+    public string Root => Corpus.Folder;
+
+    public CorpusFormat Format => Corpus.Format;
 
     /// <summary>The neurons of a layer whose Neuroscope data is stored.</summary>
     public async Task<IReadOnlySet<int>> StoredNeuronsAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
         var stored = new HashSet<int>();
-        foreach (var part in await CommittedParts.OfAsync(Root, CorpusLayout.Neurons, model, layer, ct).ConfigureAwait(false))
+        foreach (var part in await CommittedParts.OfAsync(Corpus, NeuroscopeTables.Neurons, model, layer, ct).ConfigureAwait(false))
         {
             stored.UnionWith(await NeuronsTable.ReadNeuronIdsAsync(part, ct).ConfigureAwait(false));
         }
@@ -38,25 +48,7 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
     }
 
     /// <summary>The newest coverage row per (neuron, source) of a layer: latest attempted_at, ties to the later part; sorted by neuron, source.</summary>
-    public async Task<IReadOnlyList<CoverageRow>> ReadCoverageAsync(string model, int layer, CancellationToken ct)
-    {
-        CorpusLayout.ValidateModel(model);
-        var pool = new StringPool();
-        var newest = new Dictionary<(int Neuron, string Source), CoverageRow>();
-        foreach (var part in await CommittedParts.OfAsync(Root, CorpusLayout.Coverage, model, layer, ct).ConfigureAwait(false))
-        {
-            foreach (var row in await CoverageTable.ReadAllAsync(part, model, layer, pool, ct).ConfigureAwait(false))
-            {
-                var key = (row.Neuron, row.Source);
-                if (!newest.TryGetValue(key, out var seen) || row.AttemptedAt >= seen.AttemptedAt)
-                {
-                    newest[key] = row;
-                }
-            }
-        }
-
-        return [.. newest.Values.OrderBy(r => r.Neuron).ThenBy(r => r.Source, StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<CoverageRow>> ReadCoverageAsync(string model, int layer, CancellationToken ct) => Corpus.ReadCoverageAsync(model, layer, ct);
 
     /// <summary>
     /// Stores a batch of one layer: the neurons fetched and a coverage row for every attempt. One atomic part file per
@@ -73,22 +65,22 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
         var sorted = BatchValidation.SortedNeurons(model, layer, neurons);
         BatchValidation.CheckCoverage(model, layer, coverage);
 
-        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
-        var name = CorpusLayout.NewPartName(CorpusLayout.Tables.Select(t => Dir(t, model, layer)));
+        using var batch = await PartBatch.BeginAsync(Corpus, model, layer, ct).ConfigureAwait(false);
+        var name = batch.NewName([NeuroscopeTables.Texts, NeuroscopeTables.Neurons, CoverageTable.Name]);
         if (sorted.Any(n => n.Texts.Count > 0))
         {
-            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Texts, model, layer), name), TextsTable.Schema, TextsTable.Options(Format), w => TextsTable.WriteRowGroupAsync(w, sorted, ct), ct).ConfigureAwait(false);
+            await batch.WriteAsync(NeuroscopeTables.Texts, name, TextsTable.Schema, TextsTable.Options(Format), w => TextsTable.WriteRowGroupAsync(w, sorted, ct), ct).ConfigureAwait(false);
         }
 
         if (coverage.Count > 0)
         {
-            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Coverage, model, layer), name), CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
+            await batch.WriteAsync(CoverageTable.Name, name, CoverageTable.Schema, CoverageTable.Options(Format), w => CoverageTable.WriteRowGroupAsync(w, coverage, ct), ct).ConfigureAwait(false);
         }
 
         if (sorted.Count > 0)
         {
             var rows = sorted.Select(NeuronRow.Of).ToList();
-            await batch.WriteAsync(Path.Combine(Dir(CorpusLayout.Neurons, model, layer), name), NeuronsTable.Schema, NeuronsTable.Options(Format), w => NeuronsTable.WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
+            await batch.WriteAsync(NeuroscopeTables.Neurons, name, NeuronsTable.Schema, NeuronsTable.Options(Format), w => NeuronsTable.WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
         }
 
         await batch.CommitAsync(ct).ConfigureAwait(false);
@@ -98,37 +90,25 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
     public IAsyncEnumerable<NeuroscopeNeuron> ReadLayerAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        return LayerReader.ReadAsync(Root, model, layer, ct);
+        return LayerReader.ReadAsync(Corpus, model, layer, ct);
     }
 
     /// <summary>Every (model, layer) whose part list holds a Neuroscope or coverage part, sorted by model (ordinal) then layer.</summary>
-    public IReadOnlyList<(string Model, int Layer)> Partitions() => CorpusLayout.Partitions(Root, CorpusLayout.Tables);
+    public IReadOnlyList<(string Model, int Layer)> Partitions() => Corpus.Partitions(t => t.SourceId is null || t.SourceId == SourceInfo.Neuroscope.Id);
 
-    /// <summary>
-    /// Rewrites a layer's parts into one part per table: newest copy of each neuron, newest coverage row per (neuron, source),
-    /// sorted. The new files are committed first, then the old parts are deleted. Not meant to run while another process
-    /// writes the same layer.
-    /// </summary>
-    public Task CompactAsync(string model, int layer, CancellationToken ct)
-    {
-        CorpusLayout.ValidateModel(model);
-        return Compactor.CompactAsync(this, model, layer, ct);
-    }
+    /// <summary>Compacts every table of the layer (<see cref="CorpusRoot.CompactAsync"/>).</summary>
+    public Task CompactAsync(string model, int layer, CancellationToken ct) => Corpus.CompactAsync(model, layer, ct); // merge: remove after i13 merge
 
     /// <summary>Compaction that reports each point of its commit to <paramref name="reached"/> (tests stop it there).</summary>
-    internal Task CompactAsync(string model, int layer, Func<Compactor.Step, Task> reached, CancellationToken ct)
-    {
-        CorpusLayout.ValidateModel(model);
-        return Compactor.CompactAsync(this, model, layer, ct, reached);
-    }
+    internal Task CompactAsync(string model, int layer, Func<Compactor.Step, Task> reached, CancellationToken ct) => Corpus.CompactAsync(model, layer, reached, ct);
 
-    /// <summary>Part count, bytes and rows of each table of a layer.</summary>
-    public Task<CorpusStats> StatsAsync(string model, int layer, CancellationToken ct)
-    {
-        CorpusLayout.ValidateModel(model);
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult(CorpusStats.Read(Root, model, layer));
-    }
+    /// <summary>Part count, bytes and rows of each table of a layer (<see cref="CorpusRoot.StatsAsync"/>).</summary>
+    public Task<CorpusStats> StatsAsync(string model, int layer, CancellationToken ct) => Corpus.StatsAsync(model, layer, ct); // merge: remove after i13 merge
+}
 
-    internal string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);
+/// <summary>Opening Neuroscope's store from the root.</summary>
+public static class NeuroscopeCorpus
+{
+    /// <summary>Neuroscope's texts and neurons, and the shared coverage, of this corpus.</summary>
+    public static CorpusStore Neuroscope(this CorpusRoot root) => new(root);
 }

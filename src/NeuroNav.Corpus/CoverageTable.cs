@@ -4,9 +4,11 @@ using Parquet.Schema;
 
 namespace NeuroNav.Corpus;
 
-/// <summary>coverage: one row per attempt at (neuron, source); the partition supplies model and layer.</summary>
+/// <summary>coverage: one row per attempt at (neuron, source), written by every source; the partition supplies model and layer.</summary>
 internal static class CoverageTable
 {
+    public const string Name = "coverage";
+
     public static readonly DataField Neuron = new DataField<int>("neuron");
     public static readonly DataField Source = new DataField<string>("source", false);
     public static readonly DataField Status = new DataField<string>("status", false);
@@ -15,6 +17,16 @@ internal static class CoverageTable
     public static readonly DataField HttpStatus = new DataField<int?>("http_status");
     public static readonly DataField AttemptedAt = NeuronsTable.Timestamp("attempted_at");
     public static readonly ParquetSchema Schema = new(Neuron, Source, Status, Reason, Url, HttpStatus, AttemptedAt);
+
+    /// <summary>Registered with every <see cref="CorpusRoot"/>. Compaction keeps what readers keep: the newest row per (neuron, source).</summary>
+    public static readonly CorpusTable Descriptor = new(Name, null, 1, TableCompaction.Rewrite(async (scope, ct) =>
+    {
+        var rows = await ReadNewestAsync(scope.Root, scope.Model, scope.Layer, ct).ConfigureAwait(false);
+        if (rows.Count > 0)
+        {
+            await scope.Batch.WriteAsync(Name, scope.Name, Schema, Options(scope.Root.Format), w => WriteRowGroupAsync(w, rows, ct), ct).ConfigureAwait(false);
+        }
+    }));
 
     public static ParquetOptions Options(CorpusFormat format) => format.WriterOptions(
         dictionary: [Source, Status], byteStreamSplit: [], delta: [Neuron]);
@@ -70,5 +82,26 @@ internal static class CoverageTable
         }
 
         return rows;
+    }
+
+    /// <summary>The newest coverage row per (neuron, source) of a layer: latest attempted_at, ties to the later part; sorted by neuron, source.</summary>
+    public static async Task<IReadOnlyList<CoverageRow>> ReadNewestAsync(CorpusRoot root, string model, int layer, CancellationToken ct)
+    {
+        CorpusLayout.ValidateModel(model);
+        var pool = new StringPool();
+        var newest = new Dictionary<(int Neuron, string Source), CoverageRow>();
+        foreach (var part in await CommittedParts.OfAsync(root, Name, model, layer, ct).ConfigureAwait(false))
+        {
+            foreach (var row in await ReadAllAsync(part, model, layer, pool, ct).ConfigureAwait(false))
+            {
+                var key = (row.Neuron, row.Source);
+                if (!newest.TryGetValue(key, out var seen) || row.AttemptedAt >= seen.AttemptedAt)
+                {
+                    newest[key] = row;
+                }
+            }
+        }
+
+        return [.. newest.Values.OrderBy(r => r.Neuron).ThenBy(r => r.Source, StringComparer.Ordinal)];
     }
 }

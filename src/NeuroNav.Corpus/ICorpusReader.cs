@@ -5,6 +5,12 @@ namespace NeuroNav.Corpus;
 /// <summary>What the build stage reads from the corpus.</summary>
 public interface ICorpusReader
 {
+    /// <summary>
+    /// The corpus on disk behind this reader (every table of every source, its lock and checks), or null for a reader
+    /// that is not backed by one (tests, samples). A reader that wraps another passes the inner one's through.
+    /// </summary>
+    CorpusRoot? OnDisk => null;
+
     /// <summary>The stored neurons of a layer, ascending by neuron, the newest copy of each; streams row group by row group.</summary>
     IAsyncEnumerable<NeuroscopeNeuron> ReadLayerAsync(string model, int layer, CancellationToken ct);
 

@@ -18,10 +18,10 @@ internal sealed class LayerIndex
     /// <summary>Per part index: the texts file of the same batch.</summary>
     public IReadOnlyList<string> TextParts { get; }
 
-    public static async Task<LayerIndex> BuildAsync(string root, string model, int layer, StringPool pool, CancellationToken ct)
+    public static async Task<LayerIndex> BuildAsync(CorpusRoot root, string model, int layer, StringPool pool, CancellationToken ct)
     {
-        var neuronParts = await CommittedParts.OfAsync(root, CorpusLayout.Neurons, model, layer, ct).ConfigureAwait(false);
-        var textParts = (await CommittedParts.OfAsync(root, CorpusLayout.Texts, model, layer, ct).ConfigureAwait(false))
+        var neuronParts = await CommittedParts.OfAsync(root, NeuroscopeTables.Neurons, model, layer, ct).ConfigureAwait(false);
+        var textParts = (await CommittedParts.OfAsync(root, NeuroscopeTables.Texts, model, layer, ct).ConfigureAwait(false))
             .ToDictionary(p => Path.GetFileName(p), StringComparer.Ordinal);
         var winners = new SortedDictionary<int, (NeuronRow Row, int Part)>();
         for (var p = 0; p < neuronParts.Count; p++)

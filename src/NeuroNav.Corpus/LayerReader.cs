@@ -13,7 +13,7 @@ namespace NeuroNav.Corpus;
 internal static class LayerReader
 {
     public static async IAsyncEnumerable<NeuroscopeNeuron> ReadAsync(
-        string root, string model, int layer, [EnumeratorCancellation] CancellationToken ct)
+        CorpusRoot root, string model, int layer, [EnumeratorCancellation] CancellationToken ct)
     {
         var pool = new StringPool();
         var index = await LayerIndex.BuildAsync(root, model, layer, pool, ct).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using NeuroNav.Core;
 using Parquet;
@@ -13,11 +12,18 @@ namespace NeuroNav.Corpus;
 /// </summary>
 internal static class PartWriter
 {
-    /// <param name="path">{root}/{table}/model={m}/layer={l}/part-….parquet; table, model and layer are taken from it.</param>
+    /// <summary>Writes part <paramref name="name"/> of <paramref name="table"/> in a layer: <c>{root}/{table}/{partition}/{name}</c>.</summary>
     /// <returns>The part's list entry: rows, bytes and the sha256 of the bytes written.</returns>
-    public static async Task<PartEntry> WriteAsync(string path, ParquetSchema schema, ParquetOptions options, Func<ParquetWriter, Task> writeRowGroups, CancellationToken ct)
+    public static async Task<PartEntry> WriteAsync(
+        CorpusRoot root, CorpusTable table, string model, int layer, string name, ParquetSchema schema, ParquetOptions options, Func<ParquetWriter, Task> writeRowGroups, CancellationToken ct)
     {
-        var (root, table, model, layer) = Locate(path);
+        if (!CorpusLayout.IsPartName(name))
+        {
+            throw new ArgumentException($"{name} is not a part name (part-….parquet)", nameof(name));
+        }
+
+        var relative = PartitionPath.Relative(table.Name, model, layer, name);
+        var path = Path.Combine(root.Folder, relative);
         await AtomicFile.WriteAsync(path, async (stream, token) =>
         {
             await using var writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, token).ConfigureAwait(false);
@@ -35,7 +41,7 @@ internal static class PartWriter
             rows = reader.Metadata?.NumRows ?? 0;
         }
 
-        return new PartEntry(table, PartList.Relative(root, path), model, layer, rows, file.Length, sha);
+        return new PartEntry(table.Name, relative, model, layer, rows, file.Length, sha);
     }
 
     /// <summary>Best-effort removal of files this operation wrote but did not commit, so a failed batch leaves nothing behind.</summary>
@@ -56,21 +62,5 @@ internal static class PartWriter
             {
             }
         }
-    }
-
-    private static (string Root, string Table, string Model, int Layer) Locate(string path)
-    {
-        var layerDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var modelDir = Path.GetDirectoryName(layerDir)!;
-        var tableDir = Path.GetDirectoryName(modelDir)!;
-        var layerName = Path.GetFileName(layerDir);
-        var modelName = Path.GetFileName(modelDir);
-        if (!layerName.StartsWith("layer=", StringComparison.Ordinal) || !modelName.StartsWith("model=", StringComparison.Ordinal)
-            || !int.TryParse(layerName.AsSpan("layer=".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
-        {
-            throw new ArgumentException($"{path} is not a part path {{root}}/{{table}}/model={{m}}/layer={{l}}/part-….parquet", nameof(path));
-        }
-
-        return (Path.GetDirectoryName(tableDir)!, Path.GetFileName(tableDir), modelName["model=".Length..], layer);
     }
 }

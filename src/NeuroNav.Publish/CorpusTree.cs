@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NeuroNav.Core;
-using Parquet;
 
 namespace NeuroNav.Publish;
 
 /// <summary>One Parquet file of the published corpus, as <c>corpus/manifest.json</c> lists it.</summary>
-/// <param name="Path">Relative to the manifest's folder: <c>neuroscope_texts/model=gpt2-small/layer=3/part-….parquet</c>.</param>
+/// <param name="Path">Relative to the manifest's folder: <c>{table}/{partition}/part-….parquet</c> (<see cref="NeuroNav.Corpus.PartitionPath"/>).</param>
 /// <param name="Url">Where to download it: relative to the site root (<c>corpus/…</c>), or absolute when a base URL was given.</param>
-/// <param name="SchemaVersion">The table's schema version (the file's <c>neuronav.schema_version</c> metadata, else 1).</param>
+/// <param name="SchemaVersion">The table's schema version (the file's <see cref="NeuroNav.Corpus.PartMetadata.SchemaVersion"/> metadata, else 1).</param>
 internal sealed record CorpusFile(string Path, string Url, string Table, string Model, int Layer, long Bytes, long Rows, string Sha256, int SchemaVersion);
 
 internal sealed record CorpusManifestDocument(string Schema, int SchemaVersion, IReadOnlyList<CorpusFile> Files);
@@ -27,7 +26,7 @@ public static class CorpusTree
 {
     public const string Folder = "corpus";
     public const string SchemaName = "corpus-manifest";
-    public const string SchemaVersionKey = "neuronav.schema_version";
+    public const string SchemaVersionKey = NeuroNav.Corpus.PartMetadata.SchemaVersion; // merge: remove after i13 merge (unused)
 
     /// <param name="baseUrl">The site's public URL, to make the manifest's URLs absolute; relative when null.</param>
     /// <param name="partition">Only this model's layer range, with its manifest under <c>corpus/_partitions/</c> (a rebuild matrix job).</param>
@@ -39,32 +38,22 @@ public static class CorpusTree
             throw new PublishException($"{root}: no corpus folder");
         }
 
-        var files = new List<CorpusFile>();
-        IReadOnlyList<string> listed;
+        IReadOnlyList<NeuroNav.Corpus.CorpusPart> listed;
         try
         {
-            listed = await NeuroNav.Corpus.CorpusIntegrity.ListedPartsAsync(root, ct).ConfigureAwait(false);
+            listed = await NeuroNav.Corpus.CorpusRoot.Open(root).ListedPartsAsync(ct).ConfigureAwait(false);
         }
         catch (NeuroNav.Corpus.CorpusException e)
         {
             throw new PublishException(e.Message, e);
         }
 
-        // The committed parts only (the corpus's part lists): a crash leftover or a stray copy is never published.
-        foreach (var file in listed.Order(StringComparer.Ordinal))
-        {
-            var path = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!SitePath.IsValid(path))
-            {
-                continue; // temp files of a writer in progress start with '.'
-            }
-
-            var described = await DescribeAsync(file, path, baseUrl, ct).ConfigureAwait(false);
-            if (partition is null || InPartition(described.Model, described.Layer, partition.Value))
-            {
-                files.Add(described);
-            }
-        }
+        // The committed parts of every table of every source (the corpus's part lists), each already checked against its
+        // entry (size, sha256, rows, own metadata): a crash leftover or a stray copy is never published, and no file is read twice.
+        var files = listed
+            .Where(p => SitePath.IsValid(p.Path) && (partition is null || InPartition(p.Model, p.Layer, partition.Value)))
+            .Select(p => Describe(p, baseUrl))
+            .ToList();
 
         var entries = files.ToDictionary(f => f.Path, f => new ManifestEntry(f.Bytes, f.Sha256), StringComparer.Ordinal);
         var manifest = Serialize(files);
@@ -108,13 +97,7 @@ public static class CorpusTree
     private static bool InPartition(string model, int layer, (string Model, int First, int Last) p) => model == p.Model && layer >= p.First && layer <= p.Last;
 
     private static (string Model, int Layer)? PartitionOf(string path)
-    {
-        var s = path.Split('/');
-        return s.Length == 4 && s[1].StartsWith("model=", StringComparison.Ordinal) && s[2].StartsWith("layer=", StringComparison.Ordinal)
-            && int.TryParse(s[2]["layer=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var layer)
-            ? (s[1]["model=".Length..], layer)
-            : null;
-    }
+        => NeuroNav.Corpus.PartitionPath.TryParse(path, out var part) ? (part.Model, part.Layer) : null;
 
     /// <summary>Reads a stored corpus manifest back into entries.</summary>
     public static IReadOnlyDictionary<string, ManifestEntry> Parse(byte[] bytes, string origin)
@@ -146,35 +129,9 @@ public static class CorpusTree
         return entries;
     }
 
-    private static async Task<CorpusFile> DescribeAsync(string file, string path, Uri? baseUrl, CancellationToken ct)
+    private static CorpusFile Describe(NeuroNav.Corpus.CorpusPart part, Uri? baseUrl)
     {
-        var segments = path.Split('/');
-        var model = segments.Length == 4 && segments[1].StartsWith("model=", StringComparison.Ordinal) ? segments[1]["model=".Length..] : null;
-        var layerText = segments.Length == 4 && segments[2].StartsWith("layer=", StringComparison.Ordinal) ? segments[2]["layer=".Length..] : null;
-        if (model is null || !int.TryParse(layerText, NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
-        {
-            throw new PublishException($"{file}: not in the corpus layout <table>/model=<model>/layer=<layer>/<part>.parquet");
-        }
-
-        var bytes = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
-        long rows;
-        var version = 1;
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-            rows = Enumerable.Range(0, reader.RowGroupCount).Sum(i => reader.RowGroups[i].RowCount);
-            if (reader.CustomMetadata.TryGetValue(SchemaVersionKey, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                version = parsed;
-            }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException)
-        {
-            throw new PublishException($"{file}: not a readable Parquet file ({e.Message})", e);
-        }
-
-        var url = Folder + "/" + path;
-        return new CorpusFile(path, baseUrl is null ? url : new Uri(baseUrl, url).ToString(), segments[0], model, layer, bytes.LongLength, rows, Hashing.Sha256Hex(bytes), version);
+        var url = Folder + "/" + part.Path;
+        return new CorpusFile(part.Path, baseUrl is null ? url : new Uri(baseUrl, url).ToString(), part.Table, part.Model, part.Layer, part.Bytes, part.Rows, part.Sha256, part.SchemaVersion);
     }
 }

@@ -21,7 +21,7 @@ public sealed class IntegrityTests : IDisposable
     public async Task Deleted_newest_neurons_part_stops_the_reader_naming_the_file_and_fails_the_check()
     {
         var store = await TwoBatchesAsync(0);
-        var newest = Parts(CorpusLayout.Neurons, 0)[^1];
+        var newest = Parts(NeuroscopeTables.Neurons, 0)[^1];
         File.Delete(newest);
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
@@ -38,7 +38,7 @@ public sealed class IntegrityTests : IDisposable
     public async Task One_flipped_byte_inside_a_texts_part_stops_the_reader_naming_the_file()
     {
         var store = await TwoBatchesAsync(0);
-        var texts = Parts(CorpusLayout.Texts, 0)[0];
+        var texts = Parts(NeuroscopeTables.Texts, 0)[0];
         FlipByte(texts);
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
@@ -56,7 +56,7 @@ public sealed class IntegrityTests : IDisposable
         var store = await TwoBatchesAsync(0);
         var layer0 = await NeuronAssert.ReadLayerAsync(store, Model, 0);
         await store.WriteBatchAsync(Model, 3, [generator.Neuron(Model, 3, 40), generator.Neuron(Model, 3, 41)], [], CancellationToken.None);
-        var copies = new[] { CorpusLayout.Texts, CorpusLayout.Neurons }
+        var copies = new[] { NeuroscopeTables.Texts, NeuroscopeTables.Neurons }
             .Select(t => (From: Parts(t, 3)[0], To: Path.Combine(Dir(t, 0), Path.GetFileName(Parts(t, 3)[0])))).ToList();
         copies.ForEach(c => File.Copy(c.From, c.To));
 
@@ -78,10 +78,10 @@ public sealed class IntegrityTests : IDisposable
     {
         var store = await TwoBatchesAsync(0);
         await store.WriteBatchAsync(Model, 3, [generator.Neuron(Model, 3, 40)], [], CancellationToken.None);
-        var from = Parts(CorpusLayout.Neurons, 3)[0];
-        var to = Path.Combine(Dir(CorpusLayout.Neurons, 0), Path.GetFileName(from));
+        var from = Parts(NeuroscopeTables.Neurons, 3)[0];
+        var to = Path.Combine(Dir(NeuroscopeTables.Neurons, 0), Path.GetFileName(from));
         File.Copy(from, to);
-        var entry = PartList.Load(temp.Path, Model, 3).Parts.Single(p => p.Table == CorpusLayout.Neurons);
+        var entry = PartList.Load(temp.Path, Model, 3).Parts.Single(p => p.Table == NeuroscopeTables.Neurons);
         await PartList.CommitAsync(temp.Path, Model, 0, [entry with { Path = PartList.Relative(temp.Path, to), Layer = 0 }], [], CancellationToken.None);
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
@@ -121,7 +121,7 @@ public sealed class IntegrityTests : IDisposable
         }, CancellationToken.None);
         var after = new CorpusStore(crashed);
         var read = await NeuronAssert.ReadLayerAsync(after, Model, 0);
-        var listedTexts = Query("SELECT count(*), count(DISTINCT neuron) FROM read_parquet(getvariable('files'), hive_partitioning = true)", CommittedFiles(crashed, CorpusLayout.Texts));
+        var listedTexts = Query("SELECT count(*), count(DISTINCT neuron) FROM read_parquet(getvariable('files'), hive_partitioning = true)", CommittedFiles(crashed, NeuroscopeTables.Texts));
         using (CorpusLock.Acquire(crashed, "test"))
         {
         }
@@ -133,7 +133,7 @@ public sealed class IntegrityTests : IDisposable
         }
 
         Assert.Equal([$"{expected.Count * 4}|{expected.Count}"], listedTexts);
-        Assert.Equal([$"{expected.Count * 4}|{expected.Count}"], Query($"SELECT count(*), count(DISTINCT neuron) FROM read_parquet('{Glob(crashed, CorpusLayout.Texts)}', hive_partitioning = true)"));
+        Assert.Equal([$"{expected.Count * 4}|{expected.Count}"], Query($"SELECT count(*), count(DISTINCT neuron) FROM read_parquet('{Glob(crashed, NeuroscopeTables.Texts)}', hive_partitioning = true)"));
         Assert.Empty((await CorpusIntegrity.CheckAsync(crashed, CancellationToken.None)).Problems);
     }
 
@@ -142,15 +142,15 @@ public sealed class IntegrityTests : IDisposable
     {
         var store = await TwoBatchesAsync(0);
         var expected = await NeuronAssert.ReadLayerAsync(store, Model, 0);
-        var rows = Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, CorpusLayout.Neurons)}', hive_partitioning = true)");
+        var rows = Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, NeuroscopeTables.Neurons)}', hive_partitioning = true)");
         var name = "part-9999999999999999998-0badf00d.parquet";
-        var leftovers = new[] { CorpusLayout.Texts, CorpusLayout.Neurons }.Select(t => Path.Combine(Dir(t, 0), name)).ToList();
-        File.Copy(Parts(CorpusLayout.Texts, 0)[0], leftovers[0]);
-        File.Copy(Parts(CorpusLayout.Neurons, 0)[0], leftovers[1]);
+        var leftovers = new[] { NeuroscopeTables.Texts, NeuroscopeTables.Neurons }.Select(t => Path.Combine(Dir(t, 0), name)).ToList();
+        File.Copy(Parts(NeuroscopeTables.Texts, 0)[0], leftovers[0]);
+        File.Copy(Parts(NeuroscopeTables.Neurons, 0)[0], leftovers[1]);
 
         var read = await NeuronAssert.ReadLayerAsync(store, Model, 0);
-        var documented = Query("SELECT count(*) FROM read_parquet(getvariable('files'), hive_partitioning = true)", CommittedFiles(temp.Path, CorpusLayout.Neurons));
-        var glob = Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, CorpusLayout.Neurons)}', hive_partitioning = true)");
+        var documented = Query("SELECT count(*) FROM read_parquet(getvariable('files'), hive_partitioning = true)", CommittedFiles(temp.Path, NeuroscopeTables.Neurons));
+        var glob = Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, NeuroscopeTables.Neurons)}', hive_partitioning = true)");
         using (var writer = CorpusLock.Acquire(temp.Path, "test"))
         {
             Assert.Equal(leftovers.Order(), writer.RemovedFiles.Order());
@@ -159,7 +159,7 @@ public sealed class IntegrityTests : IDisposable
         Assert.Equal(expected.Select(n => n.Id), read.Select(n => n.Id));
         Assert.Equal(rows, documented);
         Assert.NotEqual(rows, glob);
-        Assert.Equal(rows, Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, CorpusLayout.Neurons)}', hive_partitioning = true)"));
+        Assert.Equal(rows, Query($"SELECT count(*) FROM read_parquet('{Glob(temp.Path, NeuroscopeTables.Neurons)}', hive_partitioning = true)"));
     }
 
     [Fact]

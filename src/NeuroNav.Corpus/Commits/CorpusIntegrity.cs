@@ -3,23 +3,34 @@ namespace NeuroNav.Corpus;
 /// <summary>One thing wrong with a corpus: the file (or folder) and what is wrong with it.</summary>
 public sealed record CorpusProblem(string File, string Problem);
 
-/// <summary>The whole corpus checked against its part lists, for <c>neuronav verify --corpus</c>.</summary>
+/// <summary>The whole corpus checked against its part lists, for <c>neuronav verify --corpus</c>, the build and publish.</summary>
 public static class CorpusIntegrity
 {
+    /// <summary>The corpus at <paramref name="root"/> with every source's tables (<see cref="CorpusRoot.CheckAsync"/>).</summary>
+    public static Task<(IReadOnlyList<CorpusProblem> Problems, int Parts)> CheckAsync(string root, CancellationToken ct) // merge: remove after i13 merge
+        => CheckAsync(CorpusRoot.Open(root), ct);
+
+    /// <summary>Full paths of <see cref="CorpusRoot.ListedPartsAsync"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ListedPartsAsync(string root, CancellationToken ct) // merge: remove after i13 merge
+        => [.. (await PartsAsync(CorpusRoot.Open(root), ct).ConfigureAwait(false)).Select(p => p.FullPath)];
+
+    /// <summary><see cref="CorpusRoot.CheckModelAsync"/> of the corpus at <paramref name="root"/>.</summary>
+    public static Task CheckModelAsync(string root, string model, CancellationToken ct) // merge: remove after i13 merge
+        => CheckModelAsync(CorpusRoot.Open(root), model, ct);
+
     /// <summary>
     /// Every listed part of every layer checked (present, its size, sha256, row count and own metadata), and every part
-    /// file no list names reported (a crash leftover or a stray copy: the project's readers ignore it, a plain
-    /// <c>**/*.parquet</c> glob does not). Returns the problems and the number of listed parts checked.
+    /// file of a registered table that no list names reported (a crash leftover or a stray copy: the project's readers
+    /// ignore it, a plain <c>**/*.parquet</c> glob does not). Returns the problems and the number of listed parts checked.
     /// </summary>
-    public static async Task<(IReadOnlyList<CorpusProblem> Problems, int Parts)> CheckAsync(string root, CancellationToken ct)
+    internal static async Task<(IReadOnlyList<CorpusProblem> Problems, int Parts)> CheckAsync(CorpusRoot root, CancellationToken ct)
     {
-        root = Path.GetFullPath(root);
         var problems = new List<CorpusProblem>();
-        if (!PartList.IsMarked(root))
+        if (!PartList.IsMarked(root.Folder))
         {
-            if (CorpusLayout.AnyPartFiles(root))
+            if (root.AnyPartFiles())
             {
-                problems.Add(new CorpusProblem(PartList.MarkerPath(root), CommittedParts.Unadopted(root).Message));
+                problems.Add(new CorpusProblem(PartList.MarkerPath(root.Folder), CommittedParts.Unadopted(root.Folder).Message));
             }
 
             return (problems, 0);
@@ -27,7 +38,7 @@ public static class CorpusIntegrity
 
         var parts = 0;
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var list in LoadAll(root, problems))
+        foreach (var list in LoadAll(root.Folder, problems))
         {
             foreach (var entry in list.Parts)
             {
@@ -35,14 +46,14 @@ public static class CorpusIntegrity
                 listed.Add(entry.Path);
                 if (await CommittedParts.ProblemAsync(root, list, entry, ct).ConfigureAwait(false) is { } problem)
                 {
-                    problems.Add(new CorpusProblem(Path.Combine(root, entry.Path), problem));
+                    problems.Add(new CorpusProblem(Path.Combine(root.Folder, entry.Path), problem));
                 }
             }
         }
 
-        foreach (var (_, _, _, dir) in CorpusLayout.PartitionFolders(root))
+        foreach (var (_, _, _, dir) in root.PartitionFolders())
         {
-            foreach (var file in CorpusLayout.Parts(dir).Where(f => !listed.Contains(PartList.Relative(root, f))))
+            foreach (var file in CorpusLayout.Parts(dir).Where(f => !listed.Contains(PartList.Relative(root.Folder, f))))
             {
                 problems.Add(new CorpusProblem(file, $"Corpus file {file} is in no part list (a crash leftover or a stray copy): NeuroNav ignores it, a plain '**/*.parquet' glob reads it; the next scrape or compact removes it."));
             }
@@ -52,31 +63,32 @@ public static class CorpusIntegrity
     }
 
     /// <summary>
-    /// Every committed part of the corpus (full paths, by list then path), each checked against its list entry: what a
-    /// copy of the corpus must hold. Unlisted files are left out; a damaged listed part throws, naming the file.
+    /// Every committed part of the corpus, ordered by path, each checked against its list entry: what a copy of the corpus
+    /// must hold. Unlisted files are left out; a damaged listed part throws, naming the file.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ListedPartsAsync(string root, CancellationToken ct)
+    internal static async Task<IReadOnlyList<CorpusPart>> PartsAsync(CorpusRoot root, CancellationToken ct)
     {
-        root = Path.GetFullPath(root);
-        if (!PartList.IsMarked(root))
+        if (!PartList.IsMarked(root.Folder))
         {
-            return CorpusLayout.AnyPartFiles(root) ? throw CommittedParts.Unadopted(root) : [];
+            return root.AnyPartFiles() ? throw CommittedParts.Unadopted(root.Folder) : [];
         }
 
-        var parts = new List<string>();
-        foreach (var list in PartList.All(root))
+        var parts = new List<CorpusPart>();
+        foreach (var list in PartList.All(root.Folder))
         {
             foreach (var entry in list.Parts)
             {
-                if (await CommittedParts.ProblemAsync(root, list, entry, ct).ConfigureAwait(false) is { } problem)
+                var (problem, version) = await CommittedParts.CheckAsync(root, list, entry, ct).ConfigureAwait(false);
+                if (problem is not null)
                 {
                     throw new CorpusException(problem);
                 }
 
-                parts.Add(Path.Combine(root, entry.Path));
+                parts.Add(new CorpusPart(entry.Path, Path.Combine(root.Folder, entry.Path), entry.Table, list.Model, list.Layer, entry.Bytes, entry.Rows, entry.Sha256, version));
             }
         }
 
+        parts.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return parts;
     }
 
@@ -85,16 +97,15 @@ public static class CorpusIntegrity
     /// build stops before it writes anything; throws naming the first damaged file. Parts checked here are not hashed
     /// again by this process's readers.
     /// </summary>
-    public static async Task CheckModelAsync(string root, string model, CancellationToken ct)
+    internal static async Task CheckModelAsync(CorpusRoot root, string model, CancellationToken ct)
     {
-        root = Path.GetFullPath(root);
         CorpusLayout.ValidateModel(model);
-        if (!PartList.IsMarked(root))
+        if (!PartList.IsMarked(root.Folder))
         {
             return; // readers refuse an unadopted corpus with the way to adopt it
         }
 
-        foreach (var list in PartList.All(root).Where(l => l.Model == model))
+        foreach (var list in PartList.All(root.Folder).Where(l => l.Model == model))
         {
             foreach (var entry in list.Parts)
             {

@@ -1,41 +1,54 @@
+using NeuroNav.Core;
+
 namespace NeuroNav.Corpus;
 
-/// <summary>The neurons of one layer that each source holds data for in the corpus.</summary>
-public sealed record HeldNeurons(IReadOnlySet<int> Neuroscope, IReadOnlySet<int> Gpt4, IReadOnlySet<int> Neuron2Graph)
+/// <summary>The neurons of one layer that each source holds data for in the corpus, by source id.</summary>
+public sealed record HeldNeurons(IReadOnlyDictionary<string, IReadOnlySet<int>> BySource)
 {
+    private static readonly IReadOnlySet<int> None = new HashSet<int>();
+
     /// <summary>Every neuron any source holds.</summary>
-    public IReadOnlySet<int> All => Neuroscope.Union(Gpt4).Union(Neuron2Graph).ToHashSet();
+    public IReadOnlySet<int> All => BySource.Values.SelectMany(s => s).ToHashSet();
+
+    /// <summary>The neurons <paramref name="sourceId"/> holds (none for a source without a census table).</summary>
+    public IReadOnlySet<int> Of(string sourceId) => BySource.GetValueOrDefault(sourceId) ?? None;
+
+    public IReadOnlySet<int> Neuroscope => Of(SourceInfo.Neuroscope.Id); // merge: remove after i13 merge (use Of)
+
+    public IReadOnlySet<int> Gpt4 => Of(SourceInfo.Gpt4.Id); // merge: remove after i13 merge (use Of)
+
+    public IReadOnlySet<int> Neuron2Graph => Of(SourceInfo.Neuron2Graph.Id); // merge: remove after i13 merge (use Of)
 }
 
 /// <summary>
-/// Which neurons the corpus holds, by source, read through the part lists from the <c>neuron</c> column of the tables
-/// that say a neuron has data the site shows (<c>neuroscope_neurons</c>, <c>gpt4_explanations</c>, <c>n2g_graphs</c>):
-/// a few bytes per neuron, so a whole layer of gpt2-xl costs milliseconds. A GPT-4 neuron counts when it has an
-/// explanation, as the GPT-4 section needs one; one whose explanations file did not parse shows its coverage status.
+/// Which neurons the corpus holds, by source, read through the part lists from the <c>neuron</c> column of each source's
+/// census table (<see cref="CorpusTable.Census"/>: the table that says a neuron has data the site shows): a few bytes per
+/// neuron, so a whole layer of gpt2-xl costs milliseconds.
 /// </summary>
 public static class CorpusNeurons
 {
-    private static readonly string[] Tables = [CorpusLayout.Neurons, Gpt4.Gpt4Tables.Explanations, Graphs.GraphTables.Graphs];
+    /// <summary><see cref="CorpusRoot.HeldLayers"/> of the corpus at <paramref name="root"/>.</summary>
+    public static IReadOnlyList<(string Model, int Layer)> Layers(string root) => CorpusRoot.Open(root).HeldLayers(); // merge: remove after i13 merge
 
-    /// <summary>Every (model, layer) where some source holds a neuron, sorted by model (ordinal) then layer.</summary>
-    public static IReadOnlyList<(string Model, int Layer)> Layers(string root) => CorpusLayout.Partitions(Path.GetFullPath(root), Tables);
+    /// <summary><see cref="CorpusRoot.HeldAsync"/> of the corpus at <paramref name="root"/>.</summary>
+    public static Task<HeldNeurons> HeldAsync(string root, string model, int layer, CancellationToken ct) // merge: remove after i13 merge
+        => CorpusRoot.Open(root).HeldAsync(model, layer, ct);
 
-    public static async Task<HeldNeurons> HeldAsync(string root, string model, int layer, CancellationToken ct)
+    internal static async Task<HeldNeurons> HeldAsync(CorpusRoot root, string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        root = Path.GetFullPath(root);
-        var sets = new List<IReadOnlySet<int>>();
-        foreach (var table in Tables)
+        var bySource = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+        foreach (var table in root.Tables.Where(t => t.Census && t.SourceId is not null))
         {
-            var held = new HashSet<int>();
-            foreach (var part in await CommittedParts.OfAsync(root, table, model, layer, ct).ConfigureAwait(false))
+            var held = bySource.TryGetValue(table.SourceId!, out var seen) ? (HashSet<int>)seen : [];
+            foreach (var part in await CommittedParts.OfAsync(root, table.Name, model, layer, ct).ConfigureAwait(false))
             {
                 held.UnionWith(await NeuronsTable.ReadNeuronIdsAsync(part, ct).ConfigureAwait(false));
             }
 
-            sets.Add(held);
+            bySource[table.SourceId!] = held;
         }
 
-        return new HeldNeurons(sets[0], sets[1], sets[2]);
+        return new HeldNeurons(bySource);
     }
 }

@@ -16,9 +16,16 @@ public static class CorpusTidy
     /// adopted (every part file is hashed and listed as it is, layer by layer, and the marker is written last, so an
     /// adoption killed midway is finished by the next one); an empty one is marked. Returns the number of parts adopted.
     /// </summary>
-    public static async Task<int> EnsureListedAsync(string root, CancellationToken ct)
+    public static Task<int> EnsureListedAsync(string root, CancellationToken ct) // merge: remove after i13 merge
+        => EnsureListedAsync(CorpusRoot.Open(root), ct);
+
+    /// <summary>Every part file no list names, of the corpus at <paramref name="root"/> with every source's tables (<see cref="CorpusRoot.RemoveUnlisted"/>).</summary>
+    public static IReadOnlyList<string> RemoveUnlisted(string root) // merge: remove after i13 merge
+        => RemoveUnlisted(CorpusRoot.Open(root));
+
+    internal static async Task<int> EnsureListedAsync(CorpusRoot corpus, CancellationToken ct)
     {
-        root = Path.GetFullPath(root);
+        var root = corpus.Folder;
         if (PartList.IsMarked(root))
         {
             return 0;
@@ -36,7 +43,7 @@ public static class CorpusTidy
             Directory.CreateDirectory(folder);
             using var held = await LockFile.AcquireAsync(Path.Combine(folder, ".adopt.lock"), ct).ConfigureAwait(false);
             var adopted = 0;
-            foreach (var layer in CorpusLayout.PartitionFolders(root).GroupBy(f => (f.Model, f.Layer)))
+            foreach (var layer in corpus.PartitionFolders().GroupBy(f => (f.Model, f.Layer)))
             {
                 var (model, number) = layer.Key;
                 if (File.Exists(PartList.ListPath(root, model, number)))
@@ -75,13 +82,13 @@ public static class CorpusTidy
     /// writer that holds the corpus lock (<see cref="CorpusLock"/>): another writer's uncommitted parts look the same.
     /// Does nothing to a corpus that does not list its parts yet (its parts are adopted first). Returns the files removed.
     /// </summary>
-    public static IReadOnlyList<string> RemoveUnlisted(string root)
+    internal static IReadOnlyList<string> RemoveUnlisted(CorpusRoot corpus)
     {
-        root = Path.GetFullPath(root);
+        var root = corpus.Folder;
         var removed = new List<string>();
         var marked = PartList.IsMarked(root);
         var byLayer = new Dictionary<(string, int), HashSet<string>>();
-        foreach (var (_, model, layer, dir) in CorpusLayout.PartitionFolders(root))
+        foreach (var (_, model, layer, dir) in corpus.PartitionFolders())
         {
             removed.AddRange(Directory.EnumerateFiles(dir, ".*.tmp"));
             if (!marked)

@@ -6,7 +6,7 @@ namespace NeuroNav.Corpus;
 /// One committed part of the corpus, as its layer's part list records it.
 /// </summary>
 /// <param name="Table">The table (<c>neuroscope_texts</c>, <c>gpt4_files</c>, ...).</param>
-/// <param name="Path">Relative to the corpus root, with '/': <c>neuroscope_texts/model=gpt2-small/layer=3/part-….parquet</c>.</param>
+/// <param name="Path">Relative to the corpus root, with '/': <c>{table}/{partition}/part-….parquet</c> (<see cref="PartitionPath.Relative"/>).</param>
 /// <param name="Rows">Rows in the file (its Parquet footer's count).</param>
 /// <param name="Bytes">Size of the file.</param>
 /// <param name="Sha256">Lower-case hex sha256 of the file's bytes.</param>

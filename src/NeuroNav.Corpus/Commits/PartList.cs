@@ -1,26 +1,26 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using NeuroNav.Core;
 
 namespace NeuroNav.Corpus;
 
 /// <summary>
-/// The part lists of a corpus: <c>{root}/_committed/model={m}/layer={l}.json</c>, one per (model, layer), listing every
+/// The part lists of a corpus: <c>{root}/_committed/{partition}.json</c> (<see cref="PartitionPath"/>), one per (model, layer), listing every
 /// committed part of every table of that layer with its rows, bytes and sha256. A commit replaces the list whole (written
 /// to a temp file, fsynced, renamed over the old one), so a reader sees the old list or the new one, never a mix. Commits
 /// of one layer are serialised in this process by a semaphore and across processes by an exclusive lock on
-/// <c>.layer={l}.lock</c> beside the list. <c>_committed/corpus.json</c> marks a corpus whose parts are listed.
+/// a hidden <c>.lock</c> file beside the list. <c>_committed/corpus.json</c> marks a corpus whose parts are listed.
 /// </summary>
 internal static class PartList
 {
     public const string Folder = "_committed";
     public const string MarkerName = "corpus.json";
+    private const string ListSuffix = ".json";
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public static string ListPath(string root, string model, int layer)
-        => Path.Combine(root, Folder, "model=" + model, string.Create(CultureInfo.InvariantCulture, $"layer={layer}.json"));
+        => Path.Combine(root, Folder, PartitionPath.ModelFolder(model), PartitionPath.LayerFolder(layer) + ListSuffix);
 
     public static string MarkerPath(string root) => Path.Combine(root, Folder, MarkerName);
 
@@ -75,13 +75,16 @@ internal static class PartList
         }
 
         var found = new List<(string Model, int Layer)>();
-        foreach (var modelDir in Directory.EnumerateDirectories(folder, "model=*"))
+        foreach (var modelDir in Directory.EnumerateDirectories(folder, PartitionPath.ModelPattern))
         {
-            var model = Path.GetFileName(modelDir)["model=".Length..];
-            foreach (var file in Directory.EnumerateFiles(modelDir, "layer=*.json"))
+            if (!PartitionPath.TryParseModel(Path.GetFileName(modelDir), out var model))
             {
-                var name = Path.GetFileNameWithoutExtension(file);
-                if (int.TryParse(name.AsSpan("layer=".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(modelDir, PartitionPath.LayerPattern(ListSuffix)))
+            {
+                if (PartitionPath.TryParseLayer(Path.GetFileNameWithoutExtension(file), out var layer))
                 {
                     found.Add((model, layer));
                 }

@@ -5,12 +5,12 @@ namespace NeuroNav.Corpus.Gpt4;
 /// <summary>Assembles a layer's GPT-4 neurons: the newest part listing a neuron in gpt4_files supplies all its rows.</summary>
 internal static class Gpt4LayerReader
 {
-    public static async Task<IReadOnlyList<Gpt4Neuron>> ReadAsync(Gpt4Store store, string model, int layer, Gpt4ReadLimits limits, bool full, CancellationToken ct)
+    public static async Task<IReadOnlyList<Gpt4Neuron>> ReadAsync(CorpusRoot root, string model, int layer, Gpt4ReadLimits limits, bool full, CancellationToken ct)
     {
         var pool = new StringPool();
         var winner = new Dictionary<int, string>();
         var files = new Dictionary<int, Dictionary<Gpt4Dataset, Provenance>>();
-        foreach (var part in await CommittedParts.OfAsync(store.Root, Gpt4Tables.Files, model, layer, ct).ConfigureAwait(false))
+        foreach (var part in await CommittedParts.OfAsync(root, Gpt4Tables.Files, model, layer, ct).ConfigureAwait(false))
         {
             var name = Path.GetFileName(part);
             foreach (var (neuron, dataset, file) in await Gpt4TableReader.FilesAsync(part, pool, ct).ConfigureAwait(false))
@@ -73,7 +73,7 @@ internal static class Gpt4LayerReader
         {
             var byNeuron = new Dictionary<int, List<T>>();
             var wanted = winner.Values.ToHashSet(StringComparer.Ordinal);
-            foreach (var part in (await CommittedParts.OfAsync(store.Root, table, model, layer, ct).ConfigureAwait(false)).Where(p => wanted.Contains(Path.GetFileName(p))))
+            foreach (var part in (await CommittedParts.OfAsync(root, table, model, layer, ct).ConfigureAwait(false)).Where(p => wanted.Contains(Path.GetFileName(p))))
             {
                 var name = Path.GetFileName(part);
                 foreach (var row in await read(part).ConfigureAwait(false))

@@ -22,6 +22,23 @@ internal static class Gpt4Tables
 
     public static readonly DataField Neuron = new DataField<int>("neuron");
 
+    /// <summary>
+    /// The descriptors, one compaction group: a neuron's rows come from the newest part that lists it in <see cref="Files"/>,
+    /// so compaction reads the layer as the build does (all samples) and writes it back as one part per table. Cost: the
+    /// layer's GPT-4 rows in memory, as a full read of the layer holds them.
+    /// </summary>
+    public static readonly IReadOnlyList<CorpusTable> All = Describe();
+
+    private static CorpusTable[] Describe()
+    {
+        var compaction = TableCompaction.Rewrite(async (scope, ct) =>
+        {
+            var neurons = await Gpt4LayerReader.ReadAsync(scope.Root, scope.Model, scope.Layer, Gpt4ReadLimits.None, full: true, ct).ConfigureAwait(false);
+            await Gpt4Store.WriteDataAsync(scope.Batch, scope.Name, neurons, scope.Root.Format, ct).ConfigureAwait(false);
+        });
+        return [.. DataTables.Select(t => new CorpusTable(t, NeuroNav.Core.SourceInfo.Gpt4.Id, 1, compaction) { Census = t == Explanations })];
+    }
+
     public static class FileColumns
     {
         public static readonly DataField Dataset = new DataField<string>("dataset", false);

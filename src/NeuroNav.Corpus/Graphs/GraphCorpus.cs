@@ -6,18 +6,31 @@ namespace NeuroNav.Corpus.Graphs;
 
 /// <summary>
 /// The Neuron2Graph tables of the corpus, beside the Neuroscope ones and partitioned the same way
-/// (<c>{root}/n2g_*/model={m}/layer={l}/part-*.parquet</c>, atomic parts). Per-neuron tables (graphs, stats): the newest part
+/// (<c>{root}/n2g_*/{partition}/part-*.parquet</c>, atomic parts). Per-neuron tables (graphs, stats): the newest part
 /// that holds a neuron wins. Per-layer tables (neuron store, similar neurons) are rewritten whole by each ingest: the
 /// newest part of the layer wins. Coverage rows go to the shared coverage table with source <c>neuron2graph</c>.
 /// </summary>
-public sealed class GraphCorpus(string root, CorpusFormat format)
+public sealed class GraphCorpus
 {
-    public GraphCorpus(CorpusStore store)
-        : this(store.Root, store.Format)
+    public GraphCorpus(string root, CorpusFormat format) // merge: remove after i13 merge (CorpusRoot.Open(root, format).Neuron2Graph())
+        : this(CorpusRoot.Open(root, format))
     {
     }
 
-    public string Root { get; } = Path.GetFullPath(root);
+    public GraphCorpus(CorpusStore store) // merge: remove after i13 merge (store.Corpus.Neuron2Graph())
+        : this(store.Corpus)
+    {
+    }
+
+    internal GraphCorpus(CorpusRoot corpus)
+    {
+        Corpus = corpus;
+    }
+
+    /// <summary>The corpus this store is part of: every table, its lock, compaction, statistics and census.</summary>
+    public CorpusRoot Corpus { get; }
+
+    public string Root => Corpus.Folder;
 
     /// <summary>Stores graphs of one layer: nodes, edges and DOT text, one part per table under one part name, committed together.</summary>
     public async Task WriteGraphsAsync(string model, int layer, IReadOnlyList<NeuronGraph> graphs, CancellationToken ct)
@@ -28,21 +41,19 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
             return;
         }
 
-        var sorted = graphs.OrderBy(g => g.Id.Neuron).ToList();
-        var tables = new (string Table, ParquetSchema Schema, Func<ParquetWriter, Task> Write)[]
-        {
-            (GraphTables.Graphs, GraphTables.GraphsSchema, w => GraphRowGroups.WriteGraphsAsync(w, sorted, ct)),
-            (GraphTables.Nodes, GraphTables.NodesSchema, w => GraphRowGroups.WriteNodesAsync(w, sorted, ct)),
-            (GraphTables.Edges, GraphTables.EdgesSchema, w => GraphRowGroups.WriteEdgesAsync(w, sorted, ct)),
-        };
-        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
-        var name = CorpusLayout.NewPartName(tables.Select(t => Dir(t.Table, model, layer)));
-        foreach (var (table, schema, write) in tables)
-        {
-            await batch.WriteAsync(Path.Combine(Dir(table, model, layer), name), schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
-        }
-
+        using var batch = await PartBatch.BeginAsync(Corpus, model, layer, ct).ConfigureAwait(false);
+        await WriteGraphPartsAsync(batch, batch.NewName(GraphTables.GraphGroup), graphs, Corpus.Format, ct).ConfigureAwait(false);
         await batch.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One part each of graphs, nodes and edges under <paramref name="name"/>, sorted by neuron.</summary>
+    internal static async Task WriteGraphPartsAsync(PartBatch batch, string name, IEnumerable<NeuronGraph> graphs, CorpusFormat format, CancellationToken ct)
+    {
+        var sorted = graphs.OrderBy(g => g.Id.Neuron).ToList();
+        var options = GraphTables.Options(format);
+        await batch.WriteAsync(GraphTables.Graphs, name, GraphTables.GraphsSchema, options, w => GraphRowGroups.WriteGraphsAsync(w, sorted, ct), ct).ConfigureAwait(false);
+        await batch.WriteAsync(GraphTables.Nodes, name, GraphTables.NodesSchema, options, w => GraphRowGroups.WriteNodesAsync(w, sorted, ct), ct).ConfigureAwait(false);
+        await batch.WriteAsync(GraphTables.Edges, name, GraphTables.EdgesSchema, options, w => GraphRowGroups.WriteEdgesAsync(w, sorted, ct), ct).ConfigureAwait(false);
     }
 
     public Task WriteStatsAsync(string model, int layer, IReadOnlyList<GraphStats> stats, CancellationToken ct)
@@ -50,6 +61,13 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
         Check(model, layer, stats.Select(s => (s.Id.Model, s.Id.Layer)));
         var sorted = stats.OrderBy(s => s.Id.Neuron).ToList();
         return WriteOneAsync(GraphTables.Stats, GraphTables.StatsSchema, model, layer, sorted.Count, w => GraphRowGroups.WriteStatsAsync(w, sorted, ct), ct);
+    }
+
+    /// <summary>One stats part under <paramref name="name"/>, sorted by neuron.</summary>
+    internal static Task WriteStatsPartAsync(PartBatch batch, string name, IEnumerable<GraphStats> stats, CorpusFormat format, CancellationToken ct)
+    {
+        var sorted = stats.OrderBy(s => s.Id.Neuron).ToList();
+        return batch.WriteAsync(GraphTables.Stats, name, GraphTables.StatsSchema, GraphTables.Options(format), w => GraphRowGroups.WriteStatsAsync(w, sorted, ct), ct);
     }
 
     /// <summary>Stores the layer's whole share of <c>neuron_store.json</c>; it replaces what an earlier ingest stored.</summary>
@@ -74,7 +92,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
         var result = new Dictionary<int, NeuronGraph>();
         var nodeParts = await PartsByNameAsync(GraphTables.Nodes, model, layer, ct).ConfigureAwait(false);
         var edgeParts = await PartsByNameAsync(GraphTables.Edges, model, layer, ct).ConfigureAwait(false);
-        foreach (var part in await CommittedParts.OfAsync(Root, GraphTables.Graphs, model, layer, ct).ConfigureAwait(false))
+        foreach (var part in await CommittedParts.OfAsync(Corpus, GraphTables.Graphs, model, layer, ct).ConfigureAwait(false))
         {
             var name = Path.GetFileName(part);
             var nodes = await GraphPartReader.NodesAsync(Sibling(nodeParts, part, name), pool, ct).ConfigureAwait(false);
@@ -95,7 +113,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     {
         CorpusLayout.ValidateModel(model);
         var result = new Dictionary<int, GraphStats>();
-        foreach (var part in await CommittedParts.OfAsync(Root, GraphTables.Stats, model, layer, ct).ConfigureAwait(false))
+        foreach (var part in await CommittedParts.OfAsync(Corpus, GraphTables.Stats, model, layer, ct).ConfigureAwait(false))
         {
             foreach (var stats in await GraphPartReader.StatsAsync(part, model, layer, ct).ConfigureAwait(false))
             {
@@ -110,7 +128,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     public async Task<IReadOnlyList<StoreEntry>> ReadStoreAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        var parts = await CommittedParts.OfAsync(Root, GraphTables.Store, model, layer, ct).ConfigureAwait(false);
+        var parts = await CommittedParts.OfAsync(Corpus, GraphTables.Store, model, layer, ct).ConfigureAwait(false);
         return parts.Count == 0 ? [] : await GraphPartReader.StoreAsync(parts[^1], layer, new StringPool(), ct).ConfigureAwait(false);
     }
 
@@ -118,7 +136,7 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     public async Task<IReadOnlyList<SimilarNeuron>> ReadSimilarAsync(string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        var parts = await CommittedParts.OfAsync(Root, GraphTables.Similar, model, layer, ct).ConfigureAwait(false);
+        var parts = await CommittedParts.OfAsync(Corpus, GraphTables.Similar, model, layer, ct).ConfigureAwait(false);
         return parts.Count == 0 ? [] : await GraphPartReader.SimilarAsync(parts[^1], ct).ConfigureAwait(false);
     }
 
@@ -132,20 +150,19 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     private IReadOnlyList<int> Layers(string table, string model)
     {
         CorpusLayout.ValidateModel(model);
-        return [.. CorpusLayout.Partitions(Root, [table]).Where(p => p.Model == model).Select(p => p.Layer)];
+        return [.. Corpus.Partitions(t => t.Name == table).Where(p => p.Model == model).Select(p => p.Layer)];
     }
 
     private async Task WriteOneAsync(string table, ParquetSchema schema, string model, int layer, int rows, Func<ParquetWriter, Task> write, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);
-        if (rows == 0 && !CommittedParts.Entries(Root, table, model, layer).Any())
+        if (rows == 0 && !CommittedParts.Entries(Corpus, table, model, layer).Any())
         {
             return;
         }
 
-        using var batch = await PartBatch.BeginAsync(Root, model, layer, ct).ConfigureAwait(false);
-        var dir = Dir(table, model, layer);
-        await batch.WriteAsync(Path.Combine(dir, CorpusLayout.NewPartName([dir])), schema, GraphTables.Options(format), write, ct).ConfigureAwait(false);
+        using var batch = await PartBatch.BeginAsync(Corpus, model, layer, ct).ConfigureAwait(false);
+        await batch.WriteAsync(table, batch.NewName([table]), schema, GraphTables.Options(Corpus.Format), write, ct).ConfigureAwait(false);
         await batch.CommitAsync(ct).ConfigureAwait(false);
     }
 
@@ -163,11 +180,16 @@ public sealed class GraphCorpus(string root, CorpusFormat format)
     }
 
     private async Task<Dictionary<string, string>> PartsByNameAsync(string table, string model, int layer, CancellationToken ct)
-        => (await CommittedParts.OfAsync(Root, table, model, layer, ct).ConfigureAwait(false)).ToDictionary(p => Path.GetFileName(p), StringComparer.Ordinal);
+        => (await CommittedParts.OfAsync(Corpus, table, model, layer, ct).ConfigureAwait(false)).ToDictionary(p => Path.GetFileName(p), StringComparer.Ordinal);
 
     /// <summary>The committed part of another graph table written by the same batch as <paramref name="graphsPart"/>.</summary>
     private static string Sibling(Dictionary<string, string> parts, string graphsPart, string name)
         => parts.GetValueOrDefault(name) ?? throw new CorpusException($"Corpus file {graphsPart} lists graphs whose nodes or edges part {name} is not committed.");
+}
 
-    private string Dir(string table, string model, int layer) => CorpusLayout.PartitionDir(Root, table, model, layer);
+/// <summary>Opening the Neuron2Graph store from the root.</summary>
+public static class Neuron2GraphCorpus
+{
+    /// <summary>The Neuron2Graph tables of this corpus.</summary>
+    public static GraphCorpus Neuron2Graph(this CorpusRoot root) => new(root);
 }

@@ -13,6 +13,16 @@ internal static class GraphTables
     public const string Store = "n2g_neuron_store";
     public const string Similar = "n2g_similar_neurons";
 
+    /// <summary>Written by one batch under one part name; a reader joins nodes and edges to their graphs by it.</summary>
+    public static readonly string[] GraphGroup = [Graphs, Nodes, Edges];
+
+    /// <summary>
+    /// The descriptors. Graphs (with their nodes and edges) and stats: the newest part holding a neuron wins, so compaction
+    /// reads the layer's newest copy of each and writes it back as one part per table. The neuron store and the similar
+    /// neurons are replaced whole by every ingest: compaction keeps the newest part and drops the rest.
+    /// </summary>
+    public static readonly IReadOnlyList<CorpusTable> All = Describe();
+
     public static readonly DataField Neuron = new DataField<int>("neuron");
 
     // n2g_graph_nodes: one row per node.
@@ -69,4 +79,34 @@ internal static class GraphTables
     public static string KindName(GraphNodeKind kind) => kind == GraphNodeKind.Activating ? "activating" : "context";
 
     public static string KindName(StoreKind kind) => kind == StoreKind.Activating ? "activating" : "important";
+
+    private static CorpusTable[] Describe()
+    {
+        var id = NeuroNav.Core.SourceInfo.Neuron2Graph.Id;
+        var graphs = TableCompaction.Rewrite(async (scope, ct) =>
+        {
+            var read = await scope.Root.Neuron2Graph().ReadGraphsAsync(scope.Model, scope.Layer, ct).ConfigureAwait(false);
+            if (read.Count > 0)
+            {
+                await GraphCorpus.WriteGraphPartsAsync(scope.Batch, scope.Name, read.Values, scope.Root.Format, ct).ConfigureAwait(false);
+            }
+        });
+        var stats = TableCompaction.Rewrite(async (scope, ct) =>
+        {
+            var read = await scope.Root.Neuron2Graph().ReadStatsAsync(scope.Model, scope.Layer, ct).ConfigureAwait(false);
+            if (read.Count > 0)
+            {
+                await GraphCorpus.WriteStatsPartAsync(scope.Batch, scope.Name, read.Values, scope.Root.Format, ct).ConfigureAwait(false);
+            }
+        });
+        return
+        [
+            new(Graphs, id, 1, graphs) { Census = true },
+            new(Nodes, id, 1, graphs),
+            new(Edges, id, 1, graphs),
+            new(Stats, id, 1, stats),
+            new(Store, id, 1, TableCompaction.NewestPart()),
+            new(Similar, id, 1, TableCompaction.NewestPart()),
+        ];
+    }
 }
