@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using NeuroNav.Core;
+using NeuroNav.Fetch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,6 +37,54 @@ public abstract class FetchSettings : CommandSettings
     [CommandOption("--refresh")]
     [Description("Fetch again what the corpus already holds or has recorded as missing or invalid.")]
     public bool Refresh { get; init; }
+
+    /// <summary>The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added).</summary>
+    public FetchOptions ToFetchOptions(string root, int timeoutSeconds = 30, int batchSize = 100) => new()
+    {
+        BaseUrl = new Uri(root.EndsWith('/') ? root : root + "/"),
+        Concurrency = Concurrency,
+        RequestsPerSecond = RequestsPerSecond,
+        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        MaxRetries = Retries,
+        MaxFailuresInARow = MaxFailuresInARow,
+        BatchSize = batchSize,
+        Refresh = Refresh,
+    };
+
+    /// <summary>The neuron ranges of <paramref name="models"/> that --layers and --neurons name (default: all), checked against each model's size.</summary>
+    public static IReadOnlyList<ScrapeTarget> Targets(ModelCatalog catalog, IEnumerable<string> models, string? layerRanges, string? neuronRanges)
+    {
+        var targets = new List<ScrapeTarget>();
+        foreach (var id in models)
+        {
+            var model = catalog[id];
+            var layers = layerRanges is null ? [(0, model.Layers)] : IntRanges.Parse(layerRanges, "--layers");
+            var neurons = neuronRanges is null ? [(0, model.NeuronsPerLayer)] : IntRanges.Parse(neuronRanges, "--neurons");
+            if (layers[^1].End > model.Layers)
+            {
+                throw new ArgumentException($"--layers: {model.Id} has layers 0-{model.Layers - 1}");
+            }
+
+            if (neurons[^1].End > model.NeuronsPerLayer)
+            {
+                throw new ArgumentException($"--neurons: {model.Id} has neurons 0-{model.NeuronsPerLayer - 1} per layer");
+            }
+
+            foreach (var (ls, le) in layers)
+            {
+                for (var layer = ls; layer < le; layer++)
+                {
+                    targets.AddRange(neurons.Select(n => new ScrapeTarget(model.Id, layer, n.Start, n.End)));
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Whether <paramref name="url"/> is an absolute http(s) URL.</summary>
+    protected static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>The shared options' check; verbs call it from their own <see cref="CommandSettings.Validate"/>.</summary>
     protected ValidationResult ValidatePoliteness() =>
