@@ -93,6 +93,16 @@ public sealed class FetchVerbTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine("corpus", "n2g_graphs")));
     }
 
+    [Fact]
+    public async Task Fetch_help_names_the_sources_and_shows_an_example_of_each()
+    {
+        var (code, output) = await CliRun.RunAsync("fetch", "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("neuronav fetch <SOURCE>", output, StringComparison.Ordinal);
+        Assert.All(["neuroscope", "gpt4", "neuron2graph"], s => Assert.Contains($"neuronav fetch {s} --model", output, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("scrape", "Alias of 'fetch neuroscope'")]
     [InlineData("n2g", "Alias of 'fetch neuron2graph'")]
