@@ -51,16 +51,6 @@ public sealed class FetchSourceSettings : FetchSettings
     [Description("neuron2graph: least Jaccard similarity of two neurons' token sets to call them similar, in (0, 1]] (default 0.2).")]
     public double? Threshold { get; init; }
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("Timeout of one request attempt.")]
-    [DefaultValue(30)]
-    public int TimeoutSeconds { get; init; } = 30;
-
-    [CommandOption("--batch-size <N>")]
-    [Description("Neurons per corpus part file; a crash loses at most one batch.")]
-    [DefaultValue(100)]
-    public int BatchSize { get; init; } = 100;
-
     /// <summary>The source named by the argument (after <see cref="Validate"/>).</summary>
     public FetchSource Fetch => FetchSources.Find(Source)!;
 
@@ -82,7 +72,6 @@ public sealed class FetchSourceSettings : FetchSettings
             : Models.Length == 0 ? ValidationResult.Error("give at least one --model")
             : source.ReadsFolder && Models.Length > 1 ? ValidationResult.Error($"fetch {source.Id}: give one --model (its --from holds one model's output)")
             : BaseUrl is not null && !IsHttpUrl(BaseUrl) ? ValidationResult.Error($"--base-url: '{BaseUrl}' is not an http(s) URL")
-            : TimeoutSeconds < 1 || BatchSize < 1 ? ValidationResult.Error("--timeout and --batch-size must be positive")
             : TopK < 1 ? ValidationResult.Error("--top-k must be positive")
             : Threshold is { } j && !(j > 0 && j <= 1) ? ValidationResult.Error("--threshold must be in (0, 1]")
             : ValidatePoliteness();
@@ -94,7 +83,7 @@ public sealed class FetchSourceSettings : FetchSettings
         var source = Fetch;
         var ranges = Layers is null && Neurons is null && source.ReadsFolder ? [] : Targets(catalog, Models, Layers, Neurons);
         var root = BaseUrl ?? source.DefaultBaseUrl?.AbsoluteUri ?? FetchSources.Neuroscope.DefaultBaseUrl!.AbsoluteUri;
-        return new FetchJob(Corpus, ToFetchOptions(root, TimeoutSeconds, BatchSize))
+        return new FetchJob(Corpus, ToFetchOptions(root))
         {
             Targets = ranges,
             Command = command,

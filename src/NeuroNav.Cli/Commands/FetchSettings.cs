@@ -34,20 +34,30 @@ public abstract class FetchSettings : CommandSettings
     [DefaultValue(20)]
     public int MaxFailuresInARow { get; init; } = 20;
 
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Timeout of one request attempt.")]
+    [DefaultValue(30)]
+    public int TimeoutSeconds { get; init; } = 30;
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Neurons per corpus part file; a crash loses at most one batch.")]
+    [DefaultValue(100)]
+    public int BatchSize { get; init; } = 100;
+
     [CommandOption("--refresh")]
     [Description("Fetch again what the corpus already holds or has recorded as missing or invalid.")]
     public bool Refresh { get; init; }
 
     /// <summary>The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added).</summary>
-    public FetchOptions ToFetchOptions(string root, int timeoutSeconds = 30, int batchSize = 100) => new()
+    public FetchOptions ToFetchOptions(string root) => new()
     {
         BaseUrl = new Uri(root.EndsWith('/') ? root : root + "/"),
         Concurrency = Concurrency,
         RequestsPerSecond = RequestsPerSecond,
-        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
         MaxRetries = Retries,
         MaxFailuresInARow = MaxFailuresInARow,
-        BatchSize = batchSize,
+        BatchSize = BatchSize,
         Refresh = Refresh,
     };
 
@@ -90,5 +100,6 @@ public abstract class FetchSettings : CommandSettings
     protected ValidationResult ValidatePoliteness() =>
         Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || MaxFailuresInARow < 0
             ? ValidationResult.Error("--concurrency and --rps must be positive, --retries and --max-failures-in-a-row non-negative")
+            : TimeoutSeconds < 1 || BatchSize < 1 ? ValidationResult.Error("--timeout and --batch-size must be positive")
             : WritableFolder.Check("--corpus", Corpus);
 }

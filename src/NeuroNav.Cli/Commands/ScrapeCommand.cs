@@ -39,16 +39,6 @@ public sealed class ScrapeSettings : FetchSettings
     [DefaultValue("https://neuroscope.io/")]
     public string BaseUrl { get; init; } = "https://neuroscope.io/";
 
-    [CommandOption("--timeout <SECONDS>")]
-    [Description("Timeout of one request attempt.")]
-    [DefaultValue(30)]
-    public int TimeoutSeconds { get; init; } = 30;
-
-    [CommandOption("--batch-size <N>")]
-    [Description("Neurons per corpus part file; a crash loses at most one batch.")]
-    [DefaultValue(100)]
-    public int BatchSize { get; init; } = 100;
-
     public override ValidationResult Validate()
     {
         if (Models.Length == 0)
@@ -71,9 +61,7 @@ public sealed class ScrapeSettings : FetchSettings
             return ValidationResult.Error($"--openai-url: '{OpenAiUrl}' is not an http(s) URL");
         }
 
-        return TimeoutSeconds < 1 || BatchSize < 1
-            ? ValidationResult.Error("--timeout and --batch-size must be positive")
-            : ValidatePoliteness();
+        return ValidatePoliteness();
     }
 
     public bool IsGpt4 => Source == "gpt4";
@@ -83,7 +71,7 @@ public sealed class ScrapeSettings : FetchSettings
 
     /// <summary>The same job as <c>fetch neuroscope</c> or <c>fetch gpt4</c> with these options.</summary>
     public FetchJob ToJob(ModelCatalog catalog, string command) =>
-        new(Corpus, ToFetchOptions(IsGpt4 ? OpenAiUrl : BaseUrl, TimeoutSeconds, BatchSize))
+        new(Corpus, ToFetchOptions(IsGpt4 ? OpenAiUrl : BaseUrl))
         {
             Targets = Targets(catalog, Models, Layers, Neurons),
             Command = command,
