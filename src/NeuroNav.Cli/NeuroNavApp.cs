@@ -56,6 +56,9 @@ public static class NeuroNavApp
             }
 
             Verb<DemoCommand>("demo").WithExample("demo");
+            Verb<FetchCommand>("fetch").WithExample("fetch", "neuroscope", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99")
+                .WithExample("fetch", "gpt4", "--model", "gpt2-xl", "--layers", "0-3")
+                .WithExample("fetch", "neuron2graph", "--model", "gpt2-small", "--from", "neuron_graphs/gpt2-small");
             Verb<ScrapeCommand>("scrape").WithExample("scrape", "--model", "gpt2-small", "--layers", "0-1", "--neurons", "0-99");
             Verb<GraphCommand>("n2g").WithExample("n2g", "--model", "gpt2-small", "--from", "neuron_graphs/gpt2-small");
             Verb<BuildCommand>("build").WithExample("build", "--corpus", "corpus", "--out", "output");

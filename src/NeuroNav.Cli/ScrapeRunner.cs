@@ -5,60 +5,54 @@ using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch;
 using NeuroNav.Fetch.OpenAi;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli;
 
-/// <summary>Runs a scrape with a live progress bar and prints the summary table.</summary>
+/// <summary>Runs a fetch of any source with a live progress bar and prints the summary table every source shares.</summary>
 public static class ScrapeRunner
 {
-    public static Task<ScrapeReport> RunAsync(
+    /// <summary>
+    /// A fetch verb's whole run: the job from the command line (<paramref name="job"/> gets the catalog and the command
+    /// line the corpus lock shows), Ctrl+C as cancellation, the fetch, the summary; returns the exit code.
+    /// </summary>
+    public static async Task<int> RunVerbAsync(
+        IAnsiConsole console, CommandContext context, FetchSource source, Func<ModelCatalog, string, FetchJob> job, CancellationToken cancellationToken)
+    {
+        var request = job(ModelCatalog.Load(AppPaths.Catalog), "neuronav " + string.Join(' ', context.Arguments));
+        using var cts = Cancellation.OnCtrlC();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
+        var report = await RunAsync(console, source, request, linked.Token);
+        console.MarkupLineInterpolated($"Corpus: [link]{Path.GetFullPath(request.Corpus)}[/]");
+        return (int)ExitCodeOf(report.Neurons);
+    }
+
+    /// <summary>Fetches <paramref name="source"/> (which takes the corpus lock) with the progress bar, then prints the summary.</summary>
+    public static async Task<FetchReport> RunAsync(IAnsiConsole console, FetchSource source, FetchJob job, CancellationToken ct)
+    {
+        var report = await ShowAsync(console, source.Id, source.Unit, Total(job.Targets), progress => source.RunAsync(job, progress, ct));
+        Print(console, report);
+        return report;
+    }
+
+    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Neuroscope.RunAsync takes the lock too)
+    public static async Task<ScrapeReport> RunAsync(
         IAnsiConsole console, ICorpusWriter corpus, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, CancellationToken ct)
     {
         var scraper = new NeuroscopeScraper(corpus, options);
-        return RunAsync(console, "neuroscope", "pages/s", targets, progress => scraper.RunAsync(targets, progress, ct));
+        var report = await ShowAsync(console, SourceInfo.Neuroscope.Id, "pages", Total(targets), async p => new FetchReport(SourceInfo.Neuroscope.Id, await scraper.RunAsync(targets, p, ct)));
+        Print(console, report);
+        return report.Neurons;
     }
 
-    /// <summary>Fetches OpenAI's neuron-explainer files (the GPT-4 source) with the same progress bar and summary.</summary>
-    public static Task<ScrapeReport> RunGpt4Async(
+    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Gpt4.RunAsync takes the lock too)
+    public static async Task<ScrapeReport> RunGpt4Async(
         IAnsiConsole console, Gpt4Store store, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, bool includeUndocumented, CancellationToken ct)
     {
         var scraper = new Gpt4Scraper(store, options, includeUndocumented);
-        return RunAsync(console, "gpt4", "neurons/s", targets, progress => scraper.RunAsync(targets, progress, ct));
-    }
-
-    private static async Task<ScrapeReport> RunAsync(
-        IAnsiConsole console, string source, string unit, IReadOnlyList<ScrapeTarget> targets, Func<IProgress<ScrapeProgress>, Task<ScrapeReport>> run)
-    {
-        var total = targets.Sum(t => (long)(t.EndNeuron - t.FirstNeuron));
-        ScrapeReport? report = null;
-
-        await console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(
-                new TaskDescriptionColumn { Alignment = Justify.Left },
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new ElapsedTimeColumn(),
-                new RemainingTimeColumn(),
-                new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask(Describe(source, unit, 0, total, 0, 0, TimeSpan.Zero), maxValue: Math.Max(1, total));
-                var started = DateTime.UtcNow;
-                var progress = new Progress<ScrapeProgress>(p =>
-                {
-                    task.Value = p.Done;
-                    task.Description = Describe(source, unit, p.Done, p.Total, p.Skipped, p.Failed, DateTime.UtcNow - started);
-                });
-                report = await run(progress);
-                task.Value = task.MaxValue;
-                task.Description = Describe(source, unit, total, total, report.Skipped, report.Failed + report.Invalid, report.Elapsed);
-            });
-
-        PrintSummary(console, report!);
-        PrintUnreachable(console, report!);
-        return report!;
+        var report = await ShowAsync(console, SourceInfo.Gpt4.Id, "neurons", Total(targets), async p => new FetchReport(SourceInfo.Gpt4.Id, await scraper.RunAsync(targets, p, ct)));
+        Print(console, report);
+        return report.Neurons;
     }
 
     public static ExitCode ExitCodeOf(ScrapeReport report) =>
@@ -76,17 +70,55 @@ public static class ScrapeRunner
         }
     }
 
+    /// <summary>Runs <paramref name="run"/> under a progress bar; the total grows when a source learns it late (Neuron2Graph's index).</summary>
+    internal static async Task<FetchReport> ShowAsync(
+        IAnsiConsole console, string source, string unit, long total, Func<IProgress<ScrapeProgress>, Task<FetchReport>> run)
+    {
+        FetchReport? report = null;
+        await console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(
+                new TaskDescriptionColumn { Alignment = Justify.Left },
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(Describe(source, unit, 0, total, 0, 0, TimeSpan.Zero), maxValue: Math.Max(1, total));
+                var started = DateTime.UtcNow;
+                var progress = new Progress<ScrapeProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                    task.Description = Describe(source, unit, p.Done, p.Total, p.Skipped, p.Failed, DateTime.UtcNow - started);
+                });
+                report = await run(progress);
+                var r = report.Neurons;
+                task.MaxValue = Math.Max(1, r.Requested);
+                task.Value = task.MaxValue;
+                task.Description = Describe(source, unit, r.Requested, r.Requested, r.Skipped, r.Failed + r.Invalid, r.Elapsed);
+            });
+        return report!;
+    }
+
+    private static long Total(IReadOnlyList<ScrapeTarget> targets) => targets.Sum(t => (long)(t.EndNeuron - t.FirstNeuron));
+
     private static string Describe(string source, string unit, long done, long total, long skipped, long failed, TimeSpan elapsed)
     {
         var rate = elapsed.TotalSeconds > 0.5 ? (done - skipped) / elapsed.TotalSeconds : 0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{source} {done:N0}/{total:N0}  {rate:F1} {unit}  skipped {skipped:N0}  [{(failed > 0 ? "red" : "grey")}]failures {failed:N0}[/]");
+            $"{source} {done:N0}/{total:N0}  {rate:F1} {unit}/s  skipped {skipped:N0}  [{(failed > 0 ? "red" : "grey")}]failures {failed:N0}[/]");
     }
 
-    private static void PrintSummary(IAnsiConsole console, ScrapeReport report)
+    /// <summary>The summary of any source: per-neuron outcomes, the source's details, warnings, problems, and why it stopped early.</summary>
+    internal static void Print(IAnsiConsole console, FetchReport fetch)
     {
-        var table = new Table().Title("Scrape summary").AddColumn("outcome").AddColumn(new TableColumn("neurons").RightAligned());
+        var report = fetch.Neurons;
+        var table = new Table().Title($"Scrape summary: {Markup.Escape(fetch.Source)}").AddColumn("outcome").AddColumn(new TableColumn("neurons").RightAligned());
         void Row(string name, long n) => table.AddRow(name, n.ToString("N0", CultureInfo.InvariantCulture));
         Row("requested", report.Requested);
         Row("already stored (skipped)", report.Skipped);
@@ -94,6 +126,11 @@ public static class ScrapeRunner
         Row("missing upstream (404)", report.MissingUpstream);
         Row("invalid page or file", report.Invalid);
         Row("failed (will be retried next run)", report.Failed);
+        foreach (var detail in fetch.Details)
+        {
+            table.AddRow(Markup.Escape(detail.Name), Markup.Escape(detail.Value));
+        }
+
         table.AddRow("elapsed", report.Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         if (report.Cancelled)
         {
@@ -101,6 +138,17 @@ public static class ScrapeRunner
         }
 
         console.Write(table);
+        foreach (var warning in fetch.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        PrintProblems(console, report);
+        PrintUnreachable(console, report);
+    }
+
+    private static void PrintProblems(IAnsiConsole console, ScrapeReport report)
+    {
         if (report.Problems.Count == 0)
         {
             return;

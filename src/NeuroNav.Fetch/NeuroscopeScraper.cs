@@ -20,8 +20,9 @@ public sealed record ScrapeReport(
     long Requested, long Skipped, long Fetched, long MissingUpstream, long Failed, long Invalid, bool Cancelled, TimeSpan Elapsed, IReadOnlyList<CoverageRow> Problems, string? Unreachable = null);
 
 /// <summary>
-/// Fetches Neuroscope neuron pages into the corpus, resumably: neurons the corpus stores, and those recorded as
-/// missing upstream or invalid, are skipped unless <see cref="FetchOptions.Refresh"/>; failed ones are tried again.
+/// Fetches Neuroscope neuron pages into the corpus, resumably (the rule of every source, <see cref="Resume"/>): neurons
+/// the corpus stores, and those recorded as missing upstream or invalid, are skipped unless
+/// <see cref="FetchOptions.Refresh"/>; failed ones are tried again.
 /// One neuron's trouble becomes a coverage row, never an exception; cancellation stores what was fetched and
 /// returns a report with <see cref="ScrapeReport.Cancelled"/> set.
 /// </summary>
@@ -54,41 +55,12 @@ public sealed class NeuroscopeScraper(ICorpusWriter corpus, FetchOptions options
     Task IScrapeSource<NeuroscopeNeuron>.WriteBatchAsync(string model, int layer, IReadOnlyList<NeuroscopeNeuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct) =>
         corpus.WriteBatchAsync(model, layer, neurons, coverage, ct);
 
-    /// <summary>The neurons of <paramref name="target"/> to fetch, ascending.</summary>
-    async Task<IReadOnlyList<int>> IScrapeSource<NeuroscopeNeuron>.PlanAsync(ScrapeTarget target, CancellationToken ct)
-    {
-        var todo = new List<int>(target.EndNeuron - target.FirstNeuron);
-        if (options.Refresh)
-        {
-            for (var n = target.FirstNeuron; n < target.EndNeuron; n++)
-            {
-                todo.Add(n);
-            }
+    string IScrapeSource<NeuroscopeNeuron>.SourceId => SourceInfo.Neuroscope.Id;
 
-            return todo;
-        }
+    Task<IReadOnlyList<CoverageRow>> IScrapeSource<NeuroscopeNeuron>.ReadCoverageAsync(string model, int layer, CancellationToken ct) =>
+        corpus.ReadCoverageAsync(model, layer, ct);
 
-        var stored = await corpus.StoredNeuronsAsync(target.Model, target.Layer, ct).ConfigureAwait(false);
-        var coverage = await corpus.ReadCoverageAsync(target.Model, target.Layer, ct).ConfigureAwait(false);
-        var settled = new Dictionary<int, CoverageRow>();
-        foreach (var row in coverage)
-        {
-            if (row.Source == SourceInfo.Neuroscope.Id
-                && (!settled.TryGetValue(row.Neuron, out var seen) || row.AttemptedAt >= seen.AttemptedAt))
-            {
-                settled[row.Neuron] = row;
-            }
-        }
-
-        for (var n = target.FirstNeuron; n < target.EndNeuron; n++)
-        {
-            var known = settled.TryGetValue(n, out var row) ? row.Status : (CoverageStatus?)null;
-            if (!stored.Contains(n) && known is not (CoverageStatus.MissingUpstream or CoverageStatus.Invalid))
-            {
-                todo.Add(n);
-            }
-        }
-
-        return todo;
-    }
+    /// <summary>The neurons whose texts are stored: a stored neuron stays settled even when a later refresh of it failed.</summary>
+    Task<IReadOnlySet<int>> IScrapeSource<NeuroscopeNeuron>.HeldAsync(string model, int layer, CancellationToken ct) =>
+        corpus.StoredNeuronsAsync(model, layer, ct);
 }

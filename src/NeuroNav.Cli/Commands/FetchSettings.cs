@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using NeuroNav.Core;
+using NeuroNav.Fetch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,13 +34,72 @@ public abstract class FetchSettings : CommandSettings
     [DefaultValue(20)]
     public int MaxFailuresInARow { get; init; } = 20;
 
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Timeout of one request attempt.")]
+    [DefaultValue(30)]
+    public int TimeoutSeconds { get; init; } = 30;
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Neurons per corpus part file; a crash loses at most one batch.")]
+    [DefaultValue(100)]
+    public int BatchSize { get; init; } = 100;
+
     [CommandOption("--refresh")]
     [Description("Fetch again what the corpus already holds or has recorded as missing or invalid.")]
     public bool Refresh { get; init; }
+
+    /// <summary>The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added).</summary>
+    public FetchOptions ToFetchOptions(string root) => new()
+    {
+        BaseUrl = new Uri(root.EndsWith('/') ? root : root + "/"),
+        Concurrency = Concurrency,
+        RequestsPerSecond = RequestsPerSecond,
+        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+        MaxRetries = Retries,
+        MaxFailuresInARow = MaxFailuresInARow,
+        BatchSize = BatchSize,
+        Refresh = Refresh,
+    };
+
+    /// <summary>The neuron ranges of <paramref name="models"/> that --layers and --neurons name (default: all), checked against each model's size.</summary>
+    public static IReadOnlyList<ScrapeTarget> Targets(ModelCatalog catalog, IEnumerable<string> models, string? layerRanges, string? neuronRanges)
+    {
+        var targets = new List<ScrapeTarget>();
+        foreach (var id in models)
+        {
+            var model = catalog[id];
+            var layers = layerRanges is null ? [(0, model.Layers)] : IntRanges.Parse(layerRanges, "--layers");
+            var neurons = neuronRanges is null ? [(0, model.NeuronsPerLayer)] : IntRanges.Parse(neuronRanges, "--neurons");
+            if (layers[^1].End > model.Layers)
+            {
+                throw new ArgumentException($"--layers: {model.Id} has layers 0-{model.Layers - 1}");
+            }
+
+            if (neurons[^1].End > model.NeuronsPerLayer)
+            {
+                throw new ArgumentException($"--neurons: {model.Id} has neurons 0-{model.NeuronsPerLayer - 1} per layer");
+            }
+
+            foreach (var (ls, le) in layers)
+            {
+                for (var layer = ls; layer < le; layer++)
+                {
+                    targets.AddRange(neurons.Select(n => new ScrapeTarget(model.Id, layer, n.Start, n.End)));
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Whether <paramref name="url"/> is an absolute http(s) URL.</summary>
+    protected static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>The shared options' check; verbs call it from their own <see cref="CommandSettings.Validate"/>.</summary>
     protected ValidationResult ValidatePoliteness() =>
         Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || MaxFailuresInARow < 0
             ? ValidationResult.Error("--concurrency and --rps must be positive, --retries and --max-failures-in-a-row non-negative")
+            : TimeoutSeconds < 1 || BatchSize < 1 ? ValidationResult.Error("--timeout and --batch-size must be positive")
             : WritableFolder.Check("--corpus", Corpus);
 }

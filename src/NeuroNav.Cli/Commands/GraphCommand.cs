@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Graphs;
@@ -41,81 +40,37 @@ public sealed class GraphSettings : FetchSettings
         : TopK < 1 ? ValidationResult.Error("--top-k must be positive")
         : !(Threshold > 0 && Threshold <= 1) ? ValidationResult.Error("--threshold must be in (0, 1]")
         : ValidatePoliteness();
+
+    /// <summary>The same job as <c>fetch neuron2graph</c> with these options.</summary>
+    public FetchJob ToJob(ModelCatalog catalog, string command) =>
+        new(Corpus, ToFetchOptions(FetchSources.Neuroscope.DefaultBaseUrl!.AbsoluteUri))
+        {
+            Command = command,
+            Model = catalog.TryGet(Model!, out var model) ? model.Id : throw new ArgumentException($"--model: unknown model '{Model}'; see 'neuronav models'"),
+            From = From,
+            Layout = Layout,
+            Similarity = new SimilarityOptions(TopK, Threshold),
+        };
 }
 
-[Description("Read a model's Neuron2Graph output (graphs, stats.json, neuron_store.json) into the corpus and compute similar neurons.")]
+[Description("Alias of 'fetch neuron2graph', kept for one release: read a model's Neuron2Graph output (graphs, stats.json, neuron_store.json) into the corpus and compute similar neurons.")]
 public sealed class GraphCommand(IAnsiConsole console) : AsyncCommand<GraphSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, GraphSettings settings, CancellationToken cancellationToken)
-    {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        if (!catalog.TryGet(settings.Model!, out _))
-        {
-            throw new ArgumentException($"--model: unknown model '{settings.Model}'; see 'neuronav models'");
-        }
+    public override Task<int> ExecuteAsync(CommandContext context, GraphSettings settings, CancellationToken cancellationToken) =>
+        ScrapeRunner.RunVerbAsync(console, context, FetchSources.Neuron2Graph, settings.ToJob, cancellationToken);
 
-        if (!IsUrl(settings.From!) && !Directory.Exists(settings.From))
-        {
-            throw new ArgumentException($"--from: there is no folder {Path.GetFullPath(settings.From!)}; give the folder of the model's Neuron2Graph output or its http(s) URL");
-        }
-
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        var fetch = new FetchOptions
-        {
-            Concurrency = settings.Concurrency,
-            RequestsPerSecond = settings.RequestsPerSecond,
-            MaxRetries = settings.Retries,
-            MaxFailuresInARow = settings.MaxFailuresInARow,
-            Refresh = settings.Refresh,
-        };
-        var corpus = new CorpusStore(settings.Corpus);
-        var report = await IngestAsync(console, corpus, settings.Model!, settings.From!, settings.Layout, fetch, new SimilarityOptions(settings.TopK, settings.Threshold), linked.Token);
-        return (int)ScrapeRunner.ExitCodeOf(report.Graphs);
-    }
-
-    private static bool IsUrl(string from) =>
-        from.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || from.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Ingests one model's N2G output with a progress line, then prints the summary and the problems.</summary>
+    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Neuron2Graph.RunAsync takes the corpus lock too)
     public static async Task<GraphIngestReport> IngestAsync(
         IAnsiConsole console, CorpusStore corpus, string model, string from, GraphLayout layout, FetchOptions fetch, SimilarityOptions similarity, CancellationToken ct)
     {
         var ingest = new GraphIngest(corpus, new GraphCorpus(corpus), fetch, similarity);
         GraphIngestReport? report = null;
-        await console.Status().StartAsync($"neuron2graph {model}", async ctx =>
+        await ScrapeRunner.ShowAsync(console, SourceInfo.Neuron2Graph.Id, FetchSources.Neuron2Graph.Unit, 0, async progress =>
         {
-            var progress = new Progress<ScrapeProgress>(p => ctx.Status(string.Create(
-                CultureInfo.InvariantCulture, $"neuron2graph {model}: {p.Done:N0}/{p.Total:N0} graphs, {p.Failed:N0} failures")));
             report = await ingest.RunAsync(model, from, layout, progress, ct);
+            return report.ToFetchReport();
         });
-
-        var r = report!;
-        var table = new Table().Title($"Neuron2Graph {Markup.Escape(model)} from {Markup.Escape(from)}").AddColumn("what").AddColumn(new TableColumn("count").RightAligned());
-        void Row(string name, long n) => table.AddRow(name, n.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("layout", Markup.Escape(r.Layout));
-        Row("graphs named by stats, store or listing", r.Graphs.Requested);
-        Row("already stored (skipped)", r.Graphs.Skipped);
-        Row("graphs stored", r.Graphs.Fetched);
-        Row("graph missing upstream", r.Graphs.MissingUpstream);
-        Row("graph invalid", r.Graphs.Invalid);
-        Row("failed (retried next run)", r.Graphs.Failed);
-        Row("stats.json neurons", r.StatsRows);
-        Row("neuron_store.json pairs", r.StoreEntries);
-        Row("similar-neuron links", r.SimilarRows);
-        console.Write(table);
-        foreach (var warning in r.Warnings)
-        {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
-        }
-
-        foreach (var p in r.Graphs.Problems.Take(20))
-        {
-            console.MarkupLineInterpolated($"  {p.Id} {p.Status}: {p.Reason ?? ""}");
-        }
-
-        ScrapeRunner.PrintUnreachable(console, r.Graphs);
-
-        return r;
+        ScrapeRunner.Print(console, report!.ToFetchReport());
+        return report;
     }
 }

@@ -14,10 +14,11 @@ public static class OptionScan
     {
         var options = OptionsOf(command);
         var verb = args[0];
+        var positional = SettingsOf(command)?.GetProperties().Count(p => p.GetCustomAttribute<CommandArgumentAttribute>() is not null) ?? 0;
         for (var i = 1; i < args.Count; i++)
         {
             var token = args[i];
-            if (token is "-h" or "--help" or "-?")
+            if (token is "-h" or "--help" or "-?" || (i <= positional && !token.StartsWith('-')))
             {
                 continue;
             }

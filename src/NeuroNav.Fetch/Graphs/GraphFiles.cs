@@ -23,6 +23,9 @@ internal abstract partial class GraphFiles : IDisposable
     /// <summary>Whether a sub-folder exists, when that can be known without fetching (local folders).</summary>
     public virtual bool? HasFolder(string relative) => null;
 
+    /// <summary>The client that fetches the files (base URLs), so a run shares its rate limit and breaker; null for a folder.</summary>
+    public virtual SourceHttpClient? Http => null;
+
     public void Dispose()
     {
         Dispose(true);
@@ -46,6 +49,8 @@ internal abstract partial class GraphFiles : IDisposable
         private readonly SourceHttpClient _http = new(options);
 
         public override Uri Root => options.Root;
+
+        public override SourceHttpClient? Http => _http;
 
         public override async Task<FileAnswer> GetAsync(string relative, CancellationToken ct)
         {

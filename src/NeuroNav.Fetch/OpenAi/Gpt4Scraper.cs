@@ -7,7 +7,7 @@ namespace NeuroNav.Fetch.OpenAi;
 
 /// <summary>
 /// Fetches OpenAI's neuron-explainer files (explanations, collated activations, related neurons and tokens) into the
-/// corpus's GPT-4 tables, with the same client, politeness and resume rules as the Neuroscope scrape: neurons whose
+/// corpus's GPT-4 tables, with the same loop, politeness and resume rule as the Neuroscope scrape: neurons whose
 /// <c>gpt4</c> coverage row is Present, MissingUpstream or Invalid are skipped unless <see cref="FetchOptions.Refresh"/>;
 /// Failed ones are fetched again. <see cref="FetchOptions.BaseUrl"/> is the release's root
 /// (<see cref="DefaultBaseUrl"/>). One neuron's trouble becomes a coverage row, never an exception.
@@ -46,21 +46,12 @@ public sealed class Gpt4Scraper(Gpt4Store store, FetchOptions options, bool incl
     Task IScrapeSource<Gpt4Neuron>.WriteBatchAsync(string model, int layer, IReadOnlyList<Gpt4Neuron> neurons, IReadOnlyList<CoverageRow> coverage, CancellationToken ct) =>
         store.WriteBatchAsync(model, layer, neurons, coverage, ct);
 
-    /// <summary>The neurons of <paramref name="target"/> to fetch, ascending.</summary>
-    async Task<IReadOnlyList<int>> IScrapeSource<Gpt4Neuron>.PlanAsync(ScrapeTarget target, CancellationToken ct)
-    {
-        var settled = new HashSet<int>();
-        if (!options.Refresh)
-        {
-            foreach (var row in await store.ReadCoverageAsync(target.Model, target.Layer, ct).ConfigureAwait(false))
-            {
-                if (row.Source == SourceInfo.Gpt4.Id && row.Status != CoverageStatus.Failed)
-                {
-                    settled.Add(row.Neuron);
-                }
-            }
-        }
+    string IScrapeSource<Gpt4Neuron>.SourceId => SourceInfo.Gpt4.Id;
 
-        return [.. Enumerable.Range(target.FirstNeuron, target.EndNeuron - target.FirstNeuron).Where(n => !settled.Contains(n))];
-    }
+    Task<IReadOnlyList<CoverageRow>> IScrapeSource<Gpt4Neuron>.ReadCoverageAsync(string model, int layer, CancellationToken ct) =>
+        store.ReadCoverageAsync(model, layer, ct);
+
+    /// <summary>None apart from the coverage rows: a neuron's files and its row are committed together.</summary>
+    Task<IReadOnlySet<int>> IScrapeSource<Gpt4Neuron>.HeldAsync(string model, int layer, CancellationToken ct) =>
+        Task.FromResult<IReadOnlySet<int>>(new HashSet<int>());
 }

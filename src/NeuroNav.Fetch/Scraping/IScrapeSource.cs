@@ -11,15 +11,27 @@ internal readonly record struct ScrapedNeuron<TNeuron>(CoverageRow Coverage, TNe
 internal delegate Task<ScrapedNeuron<TNeuron>> NeuronFetch<TNeuron>(NeuronId id, CancellationToken ct)
     where TNeuron : class;
 
-/// <summary>The source-specific parts of a scrape that <see cref="ScrapeLoop"/> runs.</summary>
+/// <summary>
+/// The source-specific parts of a scrape that <see cref="ScrapeLoop"/> runs: checking a target, fetching one neuron,
+/// storing a batch, and what the corpus already has (which <see cref="Resume"/> turns into the neurons to fetch).
+/// </summary>
 internal interface IScrapeSource<TNeuron>
     where TNeuron : class
 {
+    /// <summary>The source's id (<see cref="SourceInfo.Id"/>), the value of its coverage rows.</summary>
+    string SourceId { get; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the target when it cannot be scraped from this source.</summary>
     void Validate(ScrapeTarget target);
 
-    /// <summary>The neurons of <paramref name="target"/> to fetch, ascending (resume: settled ones left out).</summary>
-    Task<IReadOnlyList<int>> PlanAsync(ScrapeTarget target, CancellationToken ct);
+    /// <summary>The newest coverage row per (neuron, source) of a layer.</summary>
+    Task<IReadOnlyList<CoverageRow>> ReadCoverageAsync(string model, int layer, CancellationToken ct);
+
+    /// <summary>
+    /// The neurons of a layer whose data the corpus holds apart from their coverage rows; empty for a source whose
+    /// Present row is committed with (or after) its data, so the row alone says so.
+    /// </summary>
+    Task<IReadOnlySet<int>> HeldAsync(string model, int layer, CancellationToken ct);
 
     /// <summary>The per-neuron fetch over <paramref name="http"/>, made once per run.</summary>
     NeuronFetch<TNeuron> OpenFetch(SourceHttpClient http);

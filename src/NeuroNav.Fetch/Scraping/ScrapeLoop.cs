@@ -5,9 +5,10 @@ using NeuroNav.Fetch.Http;
 namespace NeuroNav.Fetch.Scraping;
 
 /// <summary>
-/// The run shared by every scraper: validate all targets, then per target plan → skip → fetch in parallel → store in
-/// batches. Cancellation stores what was fetched and returns a report with <see cref="ScrapeReport.Cancelled"/> set;
-/// so does a source that stops answering (the client's breaker opens), with <see cref="ScrapeReport.Unreachable"/> set.
+/// The run shared by every source: validate all targets, then per layer plan (<see cref="Resume"/>) → skip → fetch in
+/// parallel → store in batches. Targets of one layer are merged, so a layer's neurons share batches however the
+/// ranges were given. Cancellation stores what was fetched and returns a report with <see cref="ScrapeReport.Cancelled"/>
+/// set; so does a source that stops answering (the client's breaker opens), with <see cref="ScrapeReport.Unreachable"/> set.
 /// </summary>
 internal static class ScrapeLoop
 {
@@ -21,22 +22,21 @@ internal static class ScrapeLoop
         where TNeuron : class
     {
         options.Validate();
-        var total = 0L;
         foreach (var target in targets)
         {
             source.Validate(target);
-            total += target.EndNeuron - target.FirstNeuron;
         }
 
+        var layers = Layers(targets);
         var started = options.Clock.GetTimestamp();
-        var tally = new ScrapeTally(total, progress);
+        var tally = new ScrapeTally(layers.Sum(l => (long)l.Neurons.Count), progress);
         var owned = http is null ? new SourceHttpClient(options) : null;
         var cancelled = false;
         string? unreachable = null;
         try
         {
             var fetch = source.OpenFetch(http ?? owned!);
-            foreach (var target in targets)
+            foreach (var layer in layers)
             {
                 if (ct.IsCancellationRequested)
                 {
@@ -46,7 +46,7 @@ internal static class ScrapeLoop
 
                 try
                 {
-                    await ScrapeAsync(source, fetch, target, options, tally, ct).ConfigureAwait(false);
+                    await ScrapeAsync(source, fetch, layer, options, tally, ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -79,24 +79,35 @@ internal static class ScrapeLoop
         }
     }
 
+    /// <summary>The targets as one ascending, distinct neuron list per (model, layer), in the order the layers first appear.</summary>
+    private static List<LayerWork> Layers(IReadOnlyList<ScrapeTarget> targets) =>
+    [
+        .. targets
+            .GroupBy(t => (t.Model, t.Layer))
+            .Select(g => new LayerWork(
+                g.Key.Model,
+                g.Key.Layer,
+                [.. g.SelectMany(t => Enumerable.Range(t.FirstNeuron, t.EndNeuron - t.FirstNeuron)).Distinct().Order()])),
+    ];
+
     private static async Task ScrapeAsync<TNeuron>(
-        IScrapeSource<TNeuron> source, NeuronFetch<TNeuron> fetch, ScrapeTarget target, FetchOptions options, ScrapeTally tally, CancellationToken ct)
+        IScrapeSource<TNeuron> source, NeuronFetch<TNeuron> fetch, LayerWork layer, FetchOptions options, ScrapeTally tally, CancellationToken ct)
         where TNeuron : class
     {
-        var todo = await source.PlanAsync(target, ct).ConfigureAwait(false);
-        tally.Skip(target.EndNeuron - target.FirstNeuron - todo.Count);
+        var todo = options.Refresh ? layer.Neurons : await PlanAsync(source, layer, ct).ConfigureAwait(false);
+        tally.Skip(layer.Neurons.Count - todo.Count);
         if (todo.Count == 0)
         {
             return;
         }
 
-        using var batch = new BatchWriter<TNeuron>(source, target.Model, target.Layer, options.BatchSize);
+        using var batch = new BatchWriter<TNeuron>(source, layer.Model, layer.Layer, options.BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = ct };
         try
         {
             await Parallel.ForEachAsync(todo, parallel, async (neuron, token) =>
             {
-                var outcome = await fetch(new NeuronId(target.Model, target.Layer, neuron), token).ConfigureAwait(false);
+                var outcome = await fetch(new NeuronId(layer.Model, layer.Layer, neuron), token).ConfigureAwait(false);
                 tally.Record(outcome.Coverage);
                 await batch.AddAsync(outcome).ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -109,4 +120,14 @@ internal static class ScrapeLoop
 
         await batch.FlushAsync().ConfigureAwait(false);
     }
+
+    private static async Task<IReadOnlyList<int>> PlanAsync<TNeuron>(IScrapeSource<TNeuron> source, LayerWork layer, CancellationToken ct)
+        where TNeuron : class
+    {
+        var held = await source.HeldAsync(layer.Model, layer.Layer, ct).ConfigureAwait(false);
+        var coverage = await source.ReadCoverageAsync(layer.Model, layer.Layer, ct).ConfigureAwait(false);
+        return Resume.Todo(layer.Neurons, source.SourceId, coverage, held);
+    }
+
+    private sealed record LayerWork(string Model, int Layer, IReadOnlyList<int> Neurons);
 }

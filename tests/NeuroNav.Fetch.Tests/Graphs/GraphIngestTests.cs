@@ -106,4 +106,25 @@ public sealed class GraphIngestTests
         Assert.Contains(report.Warnings, w => w.Contains("'x' is not a neuron", StringComparison.Ordinal));
         Assert.Equal(2, (await graphs.ReadGraphsAsync("gpt2-small", 0, CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task Ingest_of_some_layers_and_neurons_reads_only_those_graphs_and_those_layers_tables()
+    {
+        using var temp = new TempDirectory();
+        WriteOutput(temp.Combine("n2g"), flat: true);
+        var corpus = new CorpusStore(temp.Combine("corpus"));
+        var graphs = new GraphCorpus(corpus);
+
+        var report = await new GraphIngest(corpus, graphs, Fast, new SimilarityOptions(Threshold: 0.1))
+            .RunAsync("gpt2-small", temp.Combine("n2g"), GraphLayout.Auto, [new ScrapeTarget("gpt2-small", 0, 5, 7)], null, CancellationToken.None);
+
+        Assert.Equal((2L, 1L, 1L), (report.Graphs.Requested, report.Graphs.Fetched, report.Graphs.Invalid));
+        Assert.Equal([5], (await graphs.ReadGraphsAsync("gpt2-small", 0, CancellationToken.None)).Keys);
+        Assert.Equal([0], graphs.Layers("gpt2-small"));
+        Assert.Equal(3, report.StatsRows);
+        Assert.Empty(await graphs.ReadStatsAsync("gpt2-small", 2, CancellationToken.None));
+        var similar = Assert.Single(await graphs.ReadSimilarAsync("gpt2-small", 0, CancellationToken.None), s => s.Neuron == 5);
+        Assert.Equal((2, 1, 1.0), (similar.OtherLayer, similar.OtherNeuron, similar.Similarity));
+        Assert.Empty(await graphs.ReadSimilarAsync("gpt2-small", 2, CancellationToken.None));
+    }
 }

@@ -2,17 +2,21 @@ using System.Globalization;
 using NeuroNav.Cli;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
+using NeuroNav.Fetch;
 using NeuroNav.TestKit;
 using NeuroNav.TestKit.Hostile;
 using Spectre.Console.Testing;
 using Xunit.Abstractions;
-using static NeuroNav.Fetch.Tests.Faults.FaultSetup;
+using static NeuroNav.TestKit.Hostile.FaultOutcomes;
 
-namespace NeuroNav.Fetch.Tests.Faults;
+namespace NeuroNav.EndToEnd.Tests.Hostile;
 
-/// <summary>The whole command line against a source that commits every fault at once.</summary>
-public sealed class HostileRunTests(ITestOutputHelper output)
+/// <summary>The whole command line against a source that commits every fault at once (moved from the fetch tests).</summary>
+public sealed class HostileScrapeRunTests(ITestOutputHelper output)
 {
+    private const string Model = "gpt2-small";
+    private const int Layer = 3;
+
     [Fact]
     public async Task Scrape_through_every_fault_completes_with_exit_code_1_and_records_each_failure()
     {
@@ -36,7 +40,7 @@ public sealed class HostileRunTests(ITestOutputHelper output)
         var neurons = string.Create(CultureInfo.InvariantCulture, $"0-{persistent.Count - 1},100-{99 + transient.Count},200-203");
 
         var code = await NeuroNavApp.RunAsync(
-            ["scrape", "--model", Model, "--layers", "3", "--neurons", neurons, "--base-url", mirror.BaseAddress.ToString(),
+            ["fetch", "neuroscope", "--model", Model, "--layers", "3", "--neurons", neurons, "--base-url", mirror.BaseAddress.ToString(),
              "--corpus", dir.Path, "--retries", "1", "--timeout", "2", "--concurrency", "16", "--rps", "1000"],
             console);
 
@@ -60,4 +64,20 @@ public sealed class HostileRunTests(ITestOutputHelper output)
         Assert.Contains("invalid page", console.Output, StringComparison.Ordinal);
         Assert.Contains("Problems", console.Output, StringComparison.Ordinal);
     }
+
+    private static NeuronId Id(int neuron) => new(Model, Layer, neuron);
+
+    private static async Task<Dictionary<int, NeuroscopeNeuron>> StoredAsync(CorpusStore corpus)
+    {
+        var stored = new Dictionary<int, NeuroscopeNeuron>();
+        await foreach (var neuron in corpus.ReadLayerAsync(Model, Layer, CancellationToken.None))
+        {
+            stored.Add(neuron.Id.Neuron, neuron);
+        }
+
+        return stored;
+    }
+
+    private static async Task<Dictionary<int, CoverageRow>> CoverageAsync(CorpusStore corpus) =>
+        (await corpus.ReadCoverageAsync(Model, Layer, CancellationToken.None)).ToDictionary(r => r.Neuron);
 }

@@ -1,0 +1,63 @@
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using NeuroNav.Fetch.Graphs;
+using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Fetch.OpenAi;
+
+namespace NeuroNav.Fetch;
+
+/// <summary>
+/// One source as the fetch stage sees it: checks a <see cref="FetchJob"/>, then, holding the corpus lock, runs the scrape
+/// loop every source shares. <see cref="RunAsync"/> is the one way any source is fetched.
+/// </summary>
+public abstract class FetchSource
+{
+    private protected FetchSource()
+    {
+    }
+
+    public abstract SourceInfo Info { get; }
+
+    /// <summary>The source's id: <c>neuroscope</c>, <c>gpt4</c>, <c>neuron2graph</c>.</summary>
+    public string Id => Info.Id;
+
+    /// <summary>The root it is fetched from by default; null for a source that reads a folder or URL given each time.</summary>
+    public abstract Uri? DefaultBaseUrl { get; }
+
+    /// <summary>Whether the source reads one model's output from <see cref="FetchJob.From"/> instead of a base URL.</summary>
+    public virtual bool ReadsFolder => false;
+
+    /// <summary>What one fetched neuron is, for the progress line: "pages", "neurons", "graphs".</summary>
+    public abstract string Unit { get; }
+
+    /// <summary>Checks the job (throwing <see cref="ArgumentException"/> naming the option), takes the corpus lock and fetches.</summary>
+    /// <exception cref="FolderLockedException">Another writer holds the corpus.</exception>
+    public async Task<FetchReport> RunAsync(FetchJob job, IProgress<ScrapeProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        Check(job);
+        using var writer = CorpusLock.Acquire(job.Corpus, job.Command);
+        return await FetchAsync(new CorpusStore(writer.Folder), job, progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming what the job lacks for this source.</summary>
+    protected abstract void Check(FetchJob job);
+
+    /// <summary>Fetches into <paramref name="corpus"/>, whose lock the caller holds.</summary>
+    protected abstract Task<FetchReport> FetchAsync(CorpusStore corpus, FetchJob job, IProgress<ScrapeProgress>? progress, CancellationToken ct);
+}
+
+/// <summary>Every source the fetch stage knows, by id.</summary>
+public static class FetchSources
+{
+    public static readonly FetchSource Neuroscope = new NeuroscopeFetchSource();
+
+    public static readonly FetchSource Gpt4 = new Gpt4FetchSource();
+
+    public static readonly FetchSource Neuron2Graph = new Neuron2GraphFetchSource();
+
+    public static readonly IReadOnlyList<FetchSource> All = [Neuroscope, Gpt4, Neuron2Graph];
+
+    /// <summary>The source with id <paramref name="id"/>, or null.</summary>
+    public static FetchSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+}
