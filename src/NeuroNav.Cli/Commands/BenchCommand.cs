@@ -57,20 +57,17 @@ public sealed class BenchSettings : CommandSettings
 }
 
 [Description("Measure parse MB/s, scrape pages/s, corpus size against raw HTML, build neurons/s and peak RSS on realistic synthetic neurons.")]
-public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSettings>
+public sealed class BenchCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<BenchSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BenchSettings s, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
         var model = catalog[s.Model];
         if (s.Layers > model.Layers || s.Neurons > model.NeuronsPerLayer)
         {
             throw new ArgumentException($"{model.Id} has {model.Layers} layers of {model.NeuronsPerLayer} neurons");
         }
 
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        var bench = new Bench(console, s, model, Path.GetFullPath(s.Work), linked.Token);
+        var bench = new Bench(console, s, model, Path.GetFullPath(s.Work), cancellationToken);
         var all = s.Stage == "all";
         if (all || s.Stage == "pages")
         {
@@ -99,7 +96,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchSetti
 
         if (s.Stage == "gpt4")
         {
-            bench.Add(await Gpt4Bench.RunAsync(catalog, model, Path.GetFullPath(s.Work), Math.Min(s.Neurons, 1000), s.Texts, s.Tokens, linked.Token));
+            bench.Add(await Gpt4Bench.RunAsync(catalog, model, Path.GetFullPath(s.Work), Math.Min(s.Neurons, 1000), s.Texts, s.Tokens, cancellationToken));
         }
 
         bench.Print();

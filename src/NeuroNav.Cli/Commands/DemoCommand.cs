@@ -27,15 +27,12 @@ public sealed class DemoSettings : CommandSettings
 }
 
 [Description("The offline sample end to end: serve the synthetic neuroscope.io mirror on 127.0.0.1, scrape it over HTTP, build the site.")]
-public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoSettings>
+public sealed class DemoCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<DemoSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
         var mirror = AppPaths.SampleRoot;
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        var ct = linked.Token;
+        var ct = cancellationToken;
 
         await using var server = await StaticSiteServer.StartAsync(mirror, 0, ct);
         console.MarkupLineInterpolated($"Serving the synthetic sample mirror [grey]{mirror}[/] at {server.BaseAddress}");

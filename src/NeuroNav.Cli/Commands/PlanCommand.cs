@@ -31,13 +31,10 @@ public sealed class PlanSettings : CommandSettings
 }
 
 [Description("Predict the files and bytes of a build, per model and per profile, before running it.")]
-public sealed class PlanCommand(IAnsiConsole console) : AsyncCommand<PlanSettings>
+public sealed class PlanCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<PlanSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = new CorpusStore(settings.Corpus);
         if (!Directory.Exists(corpus.Root))
         {
@@ -51,7 +48,7 @@ public sealed class PlanCommand(IAnsiConsole console) : AsyncCommand<PlanSetting
         var fits = true;
         foreach (var profile in profiles)
         {
-            var plan = await PlanAsync(corpus, catalog, profile, options, linked.Token);
+            var plan = await PlanAsync(corpus, catalog, profile, options, cancellationToken);
             Print(console, plan);
             fits &= plan.Violations().Count == 0;
         }
