@@ -108,7 +108,7 @@ public sealed class BuildCommand(IAnsiConsole console, ModelCatalog catalog) : A
         using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
         if (profile is not null)
         {
-            await PlanCommand.CheckPlanAsync(console, corpus, catalog, profile, options, cancellationToken);
+            await PlanCheck.CheckAsync(SizePlanPrinter.Planner(corpus, catalog), profile, options, new Printed<SizePlan>(p => SizePlanPrinter.Print(console, p)), cancellationToken);
         }
 
         await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, cancellationToken, settings.SitePath);
