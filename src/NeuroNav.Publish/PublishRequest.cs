@@ -11,8 +11,9 @@ public sealed record SitePartition(string Model, int FirstLayer, int LastLayer)
 /// <param name="Bucket">The bucket to publish to.</param>
 public sealed record PublishRequest(string Directory, string Bucket)
 {
-    /// <summary>The key prefix, normalized (empty or ending in '/').</summary>
-    public string Prefix { get; init; } = "";
+    /// <summary>The key prefix (a folder of the bucket), kept normalized: empty, or ending in '/'.</summary>
+    /// <exception cref="PublishException">The prefix holds a character a key prefix may not.</exception>
+    public string Prefix { get; init => field = PublishTree.NormalizePrefix(value); } = "";
 
     /// <summary>An S3-compatible endpoint; null for the environment's, else AWS.</summary>
     public string? Endpoint { get; init; }

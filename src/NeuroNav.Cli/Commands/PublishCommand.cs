@@ -125,7 +125,7 @@ public sealed class PublishSettings : CommandSettings
             : throw new ArgumentException($"--public-url: '{PublicUrl}' is not an absolute URL");
         return new PublishRequest(Directory, Bucket!)
         {
-            Prefix = PublishTree.NormalizePrefix(Prefix),
+            Prefix = Prefix ?? "",
             Endpoint = Endpoint,
             Region = Region,
             Options = new PublishOptions(MaxDeletes, Parallelism, Retries),
