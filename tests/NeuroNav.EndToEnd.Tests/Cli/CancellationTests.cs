@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using NeuroNav.Cli;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
+using NeuroNav.EndToEnd.Tests.Crash;
 using NeuroNav.TestKit;
 using Spectre.Console.Testing;
 
@@ -28,6 +31,22 @@ public sealed class CancellationTests : IDisposable
         Assert.Equal((int)ExitCode.Cancelled, code);
         Assert.Contains("cancelled: stopped; everything finished so far is kept", console.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.Combine("output", "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_the_real_process_once_through_its_one_handler()
+    {
+        Directory.CreateDirectory(_dir.Combine("site"));
+        using var cli = CliProcess.Start("serve", "--dir", _dir.Combine("site"), "--port", "0");
+        await cli.PrintedAsync("Serving ").WaitAsync(TimeSpan.FromSeconds(60));
+
+        using (var kill = Process.Start("kill", ["-INT", cli.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        Assert.Equal((int)ExitCode.Success, await cli.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Single(cli.Output.Split('\n'), line => line.StartsWith("Stopping: finishing what is in flight", StringComparison.Ordinal));
     }
 
     public void Dispose() => _dir.Dispose();
