@@ -15,7 +15,7 @@ public static class BuildRunner
     public static async Task<BuildReport> RunAsync(IAnsiConsole console, ICorpusReader corpus, ModelCatalog catalog, BuildOptions options, CancellationToken ct, string sitePath = "/")
     {
         var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, Version, sitePath);
-        var builder = new SiteBuilder(corpus, catalog, pages, CorpusSections.For(corpus));
+        var builder = new SiteBuilder(corpus, catalog, pages, Modules.SourceModules.SectionsFor(corpus));
         BuildReport? report = null;
         await console.Status().StartAsync("Building", async ctx =>
         {

@@ -1,20 +1,41 @@
 namespace NeuroNav.Cli;
 
-/// <summary>Turns the first Ctrl+C into a cancellation that every stage observes; a second Ctrl+C kills the process.</summary>
-public static class Cancellation
+/// <summary>
+/// The process's one cancellation: the first Ctrl+C cancels <see cref="Token"/>, which every command receives and
+/// every stage observes; a second Ctrl+C kills the process. The handler is registered when a run starts and removed
+/// when it ends.
+/// </summary>
+public sealed class Cancellation : IDisposable
 {
-    public static CancellationTokenSource OnCtrlC()
+    private readonly CancellationTokenSource _cts;
+
+    public Cancellation(CancellationToken outer = default)
     {
-        var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        _cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        Console.CancelKeyPress += OnCancelKeyPress;
+    }
+
+    public CancellationToken Token => _cts.Token;
+
+    /// <summary>
+    /// A source for a command that still links its own to the token it is given: that token is already the process's
+    /// Ctrl+C, so this one registers nothing.
+    /// </summary>
+    public static CancellationTokenSource OnCtrlC() => new(); // merge: remove after i13 merge (scrape and n2g use the token they are given)
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _cts.Dispose();
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    {
+        if (!_cts.IsCancellationRequested)
         {
-            if (!cts.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                Console.Error.WriteLine("Stopping: finishing what is in flight and keeping everything fetched so far (Ctrl+C again to kill).");
-                cts.Cancel();
-            }
-        };
-        return cts;
+            e.Cancel = true;
+            Console.Error.WriteLine("Stopping: finishing what is in flight and keeping everything fetched so far (Ctrl+C again to kill).");
+            _cts.Cancel();
+        }
     }
 }

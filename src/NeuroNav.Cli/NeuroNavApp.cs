@@ -1,5 +1,6 @@
 using NeuroNav.Cli.Commands;
 using NeuroNav.Cli.Errors;
+using NeuroNav.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,14 +9,20 @@ namespace NeuroNav.Cli;
 /// <summary>The <c>neuronav</c> command line: one verb per pipeline stage, plus the sample and benchmarks.</summary>
 public static class NeuroNavApp
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null)
+    /// <summary>
+    /// Runs one command line. The process's catalog is loaded once and handed to every command, as is the one
+    /// cancellation token that Ctrl+C (or <paramref name="cancellationToken"/>) cancels.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
         var output = console ?? OutputConsole.Create();
         var verbs = new Dictionary<string, Type>(StringComparer.Ordinal);
-        var app = Create(output, verbs);
+        using var cancellation = new Cancellation(cancellationToken);
+        ModelCatalog? catalog = null;
         try
         {
-            return await app.RunAsync(args);
+            catalog = ModelCatalog.Load(AppPaths.Catalog);
+            return await Create(output, verbs, catalog).RunAsync(args, cancellation.Token);
         }
         catch (Exception e)
         {
@@ -26,10 +33,10 @@ public static class NeuroNavApp
                 output.WriteException(e);
             }
 
-            if (error.UsageOf is { } verb)
+            if (error.UsageOf is { } verb && catalog is not null)
             {
                 output.WriteLine();
-                await Create(output, []).RunAsync([verb, "--help"]);
+                await Create(output, [], catalog).RunAsync([verb, "--help"], CancellationToken.None);
             }
 
             return (int)error.Code;
@@ -37,11 +44,12 @@ public static class NeuroNavApp
     }
 
     /// <summary>The app, strict: an unknown option or a stray argument is an error, never ignored.</summary>
-    private static CommandApp Create(IAnsiConsole console, Dictionary<string, Type> verbs)
+    private static CommandApp Create(IAnsiConsole console, Dictionary<string, Type> verbs, ModelCatalog catalog)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
+            config.Settings.Registrar.RegisterInstance(catalog);
             config.SetApplicationName("neuronav");
             config.SetApplicationVersion(BuildRunner.Version);
             config.ConfigureConsole(console);

@@ -2,11 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
-using NeuroNav.Cli;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Publish.Tests.Fixtures;
-using Spectre.Console.Testing;
 
 namespace NeuroNav.Publish.Tests;
 
@@ -25,7 +23,7 @@ public sealed class PublicReadTests : IDisposable
     public PublicReadTests(MotoServer moto)
     {
         _moto = moto;
-        PublishCli.UseMotoCredentials();
+        PublishRun.UseMotoCredentials();
     }
 
     [S3Fact]
@@ -35,7 +33,8 @@ public sealed class PublicReadTests : IDisposable
         await _site.BuildAsync();
         var corpus = await WriteCorpusAsync();
         var site = new Uri(_moto.Endpoint, $"{bucket}/site/");
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site", "--corpus", corpus, "--public-url", site.ToString())).Code);
+        var request = Request(bucket) with { Prefix = "site", Corpus = corpus, PublicUrl = site };
+        await PublishRun.RunAsync(request);
         await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "private/notes.txt", ContentBody = "not for the public" });
         string[] paths = ["api/tiny-a/0/2.json", "tiny-a/0/2.html", "corpus/manifest.json"];
         foreach (var path in paths)
@@ -43,10 +42,9 @@ public sealed class PublicReadTests : IDisposable
             Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(new Uri(site, path)));
         }
 
-        var (code, output) = await RunAsync(bucket, "--prefix", "site", "--corpus", corpus, "--public-url", site.ToString(), "--apply-public-read");
+        var (_, steps) = await PublishRun.RunAsync(request with { ApplyPublicRead = true });
 
-        Assert.Equal(0, code);
-        Assert.Contains("Bucket policy applied: anyone may get the objects under", output, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(steps.OfType<PublicReadApplied>()).Distribution);
         foreach (var path in paths[..2])
         {
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_site.Output, path)), await GetBytesAsync(new Uri(site, path)));
@@ -78,8 +76,8 @@ public sealed class PublicReadTests : IDisposable
         var other = JsonNode.Parse(Shared.Replace("BUCKET", bucket, StringComparison.Ordinal))!;
         await client.PutBucketPolicyAsync(bucket, new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(other.DeepClone()) }.ToJsonString());
 
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site", "--apply-public-read")).Code);
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site", "--apply-public-read")).Code);
+        await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyPublicRead = true });
+        await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyPublicRead = true });
 
         var statements = JsonNode.Parse((await store.Access.GetPolicyAsync(CancellationToken.None))!)!["Statement"]!.AsArray();
         Assert.Equal(2, statements.Count);
@@ -98,11 +96,10 @@ public sealed class PublicReadTests : IDisposable
             PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration { BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true },
         });
 
-        var (code, output) = await RunAsync(bucket, "--prefix", "site", "--apply-public-read");
+        var e = await Assert.ThrowsAsync<PublishException>(() => PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyPublicRead = true }));
 
-        Assert.Equal((int)ExitCode.Aborted, code);
-        Assert.Contains($"s3://{bucket}: Block Public Access has BlockPublicPolicy and RestrictPublicBuckets on", output, StringComparison.Ordinal);
-        Assert.Contains("BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false", output, StringComparison.Ordinal);
+        Assert.Contains($"s3://{bucket}: Block Public Access has BlockPublicPolicy and RestrictPublicBuckets on", e.Message, StringComparison.Ordinal);
+        Assert.Contains("BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false", e.Message, StringComparison.Ordinal);
         Assert.Null(await store.Access.GetPolicyAsync(CancellationToken.None));
         Assert.Empty(await PublishEndToEndTests.ListAsync(client, bucket)); // refused before anything was uploaded
     }
@@ -112,7 +109,7 @@ public sealed class PublicReadTests : IDisposable
     {
         var (store, client, bucket) = await _moto.NewBucketAsync();
         await _site.BuildAsync();
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site", "--apply-public-read")).Code);
+        await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyPublicRead = true });
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(new Uri(_moto.Endpoint, $"{bucket}/site/api/tiny-a/0/2.json")));
         await client.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
         {
@@ -121,8 +118,9 @@ public sealed class PublicReadTests : IDisposable
         });
         const string Distribution = "arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE";
 
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site", "--apply-public-read", "--cloudfront-distribution", Distribution)).Code);
+        var (_, steps) = await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyPublicRead = true, CloudFrontDistribution = Distribution });
 
+        Assert.Equal(Distribution, Assert.Single(steps.OfType<PublicReadApplied>()).Distribution);
         var statement = Assert.Single(JsonNode.Parse((await store.Access.GetPolicyAsync(CancellationToken.None))!)!["Statement"]!.AsArray());
         Assert.Equal(Distribution, (string?)statement!["Condition"]!["StringEquals"]!["AWS:SourceArn"]);
     }
@@ -133,35 +131,12 @@ public sealed class PublicReadTests : IDisposable
         var (_, client, bucket) = await _moto.NewBucketAsync();
         await _site.BuildAsync();
 
-        var (code, output) = await RunAsync(bucket, "--prefix", "site", "--apply-website");
+        var (_, steps) = await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", ApplyWebsite = true });
 
-        Assert.Equal(0, code);
-        Assert.Contains("missing keys site/404.html", output, StringComparison.Ordinal);
+        Assert.Equal(new WebsiteApplied("site/404.html", null), Assert.Single(steps.OfType<WebsiteApplied>()));
         var website = await client.GetBucketWebsiteAsync(bucket);
         Assert.Equal("index.html", website.WebsiteConfiguration.IndexDocumentSuffix);
         Assert.Equal("site/404.html", website.WebsiteConfiguration.ErrorDocument);
-    }
-
-    [Fact]
-    public async Task Print_policy_prints_the_document_without_touching_the_bucket_or_the_site()
-    {
-        var console = new TestConsole().Width(1000);
-
-        var code = await NeuroNavApp.RunAsync(["publish", "--dir", _site.Combine("never-built"), "--bucket", "neuronav", "--prefix", "site", "--endpoint", "http://127.0.0.1:9/", "--print-policy"], console);
-
-        Assert.Equal(0, code);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(BucketPolicy.Document("neuronav", "site/")), JsonNode.Parse(console.Output)));
-    }
-
-    [Fact]
-    public async Task A_cloudfront_distribution_that_is_not_an_arn_is_a_bad_argument()
-    {
-        var console = new TestConsole().Width(1000);
-
-        var code = await NeuroNavApp.RunAsync(["publish", "--bucket", "neuronav", "--print-policy", "--cloudfront-distribution", "EDFDVBD6EXAMPLE"], console);
-
-        Assert.Equal((int)ExitCode.BadArguments, code);
-        Assert.Contains("--cloudfront-distribution: 'EDFDVBD6EXAMPLE' is not a distribution ARN", console.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -192,5 +167,5 @@ public sealed class PublicReadTests : IDisposable
         return corpus.Root;
     }
 
-    private Task<(int Code, string Output)> RunAsync(string bucket, params string[] args) => PublishCli.RunAsync(_moto, _site.Output, bucket, args);
+    private PublishRequest Request(string bucket) => PublishRun.Request(_moto, _site.Output, bucket);
 }

@@ -68,6 +68,36 @@ public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public async Task Plan_check_reports_the_plan_then_refuses_a_build_over_the_limit_before_anything_is_written()
+    {
+        var corpus = await WriteCorpusAsync(SampleMirror.Neurons(Catalog));
+        var tight = BuildProfile.Pages with { Models = [], MaxSiteBytes = 100_000 };
+        var output = Path.Combine(_fast, "never-written");
+        var planner = new SizePlanner(corpus, Catalog, Renderer.Value) { WorkDirectory = _fast, SampleSize = 4 };
+        var planned = new List<SizePlan>();
+
+        var e = await Assert.ThrowsAsync<BuildException>(() => PlanCheck.CheckAsync(planner, tight, tight.Apply(new BuildOptions(output, [])), new Reported<SizePlan>(planned), CancellationToken.None));
+
+        Assert.Contains("over the limit of 100,000", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was built", e.Message, StringComparison.Ordinal);
+        Assert.Equal(Assert.Single(planned).Violations().Single(), e.Message[..^"; nothing was built".Length]);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Plan_check_returns_the_plan_of_a_build_that_fits()
+    {
+        var corpus = await WriteCorpusAsync(SampleMirror.Neurons(Catalog));
+        var planner = new SizePlanner(corpus, Catalog, Renderer.Value) { WorkDirectory = _fast, SampleSize = 4 };
+        var options = BuildProfile.Pages.Apply(new BuildOptions(Path.Combine(_fast, "output"), []));
+
+        var plan = await PlanCheck.CheckAsync(planner, BuildProfile.Pages, options, null, CancellationToken.None);
+
+        Assert.Empty(plan.Violations());
+        Assert.Equal(["solu-1l", "gelu-1l", "solu-2l", "gelu-2l"], plan.Models.Select(m => m.Model));
+    }
+
+    [Fact]
     public void Pages_profile_keeps_ten_texts_cut_to_the_truncated_window()
     {
         var neuron = SyntheticLayer("gpt2-small", 0, 1, texts: 20, tokens: 200).Single();
@@ -147,5 +177,10 @@ public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
         }
 
         return neurons;
+    }
+
+    private sealed class Reported<T>(List<T> values) : IProgress<T>
+    {
+        public void Report(T value) => values.Add(value);
     }
 }

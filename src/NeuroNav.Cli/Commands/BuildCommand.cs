@@ -91,13 +91,10 @@ public sealed class BuildSettings : CommandSettings
 }
 
 [Description("Build the static site (JSON API, HTML, manifest) from the corpus alone.")]
-public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSettings>
+public sealed class BuildCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<BuildSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = new CorpusStore(settings.Corpus);
         if (!Directory.Exists(corpus.Root))
         {
@@ -111,10 +108,10 @@ public sealed class BuildCommand(IAnsiConsole console) : AsyncCommand<BuildSetti
         using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
         if (profile is not null)
         {
-            await PlanCommand.CheckPlanAsync(console, corpus, catalog, profile, options, linked.Token);
+            await PlanCheck.CheckAsync(SizePlanPrinter.Planner(corpus, catalog), profile, options, new Printed<SizePlan>(p => SizePlanPrinter.Print(console, p)), cancellationToken);
         }
 
-        await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, linked.Token, settings.SitePath);
+        await BuildRunner.RunAsync(console, profile is null ? corpus : TrimmedCorpus.For(corpus, profile), catalog, options, cancellationToken, settings.SitePath);
         profile.CheckOutput(options.OutputDirectory);
         console.MarkupLineInterpolated($"Site written to [link]{Path.GetFullPath(settings.Output)}[/]; look at it with: neuronav serve --dir {settings.Output}");
         return (int)ExitCode.Success;

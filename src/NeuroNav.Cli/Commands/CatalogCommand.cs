@@ -20,15 +20,12 @@ public sealed class CatalogSettings : CommandSettings
 }
 
 [Description("Compare neuroscope.io's models table with NeuroNav's catalog (content/models.csv).")]
-public sealed class CatalogCommand(IAnsiConsole console) : AsyncCommand<CatalogSettings>
+public sealed class CatalogCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<CatalogSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var baseUrl = new Uri(settings.BaseUrl.EndsWith('/') ? settings.BaseUrl : settings.BaseUrl + "/");
-        var differences = await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = baseUrl }, linked.Token);
+        var differences = await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = baseUrl }, cancellationToken);
         return (int)(differences switch
         {
             0 => ExitCode.Success,

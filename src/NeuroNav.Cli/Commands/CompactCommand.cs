@@ -19,19 +19,16 @@ public sealed class CompactSettings : CommandSettings
 }
 
 [Description("Rewrite each layer of the corpus as one part per table: refetched neurons deduplicated (newest wins), sorted.")]
-public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactSettings>
+public sealed class CompactCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<CompactSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CompactSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
         foreach (var model in settings.Models)
         {
             // The catalog's ids are the only names that become paths: '../x' is refused here as by every other verb.
             _ = catalog[model];
         }
 
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = new CorpusStore(settings.Corpus);
         if (!Directory.Exists(corpus.Root))
         {
@@ -44,7 +41,7 @@ public sealed class CompactCommand(IAnsiConsole console) : AsyncCommand<CompactS
         var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
         foreach (var (model, layer) in partitions)
         {
-            await corpus.CompactAsync(model, layer, linked.Token);
+            await corpus.CompactAsync(model, layer, cancellationToken);
             console.MarkupLineInterpolated($"compacted {model} layer {layer}");
         }
 

@@ -7,11 +7,10 @@ using Spectre.Console.Cli;
 namespace NeuroNav.Cli.Commands;
 
 [Description("List the models of the catalog with their sizes.")]
-public sealed class ModelsCommand(IAnsiConsole console) : Command
+public sealed class ModelsCommand(IAnsiConsole console, ModelCatalog catalog) : Command
 {
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
         var table = new Table().AddColumns("model", "act fn", "dataset", "layers", "neurons/layer", "neurons", "params");
         foreach (var m in catalog.Models)
         {

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuroNav.Build;
-using NeuroNav.Build.Html;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -31,13 +29,10 @@ public sealed class PlanSettings : CommandSettings
 }
 
 [Description("Predict the files and bytes of a build, per model and per profile, before running it.")]
-public sealed class PlanCommand(IAnsiConsole console) : AsyncCommand<PlanSettings>
+public sealed class PlanCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<PlanSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = new CorpusStore(settings.Corpus);
         if (!Directory.Exists(corpus.Root))
         {
@@ -51,49 +46,11 @@ public sealed class PlanCommand(IAnsiConsole console) : AsyncCommand<PlanSetting
         var fits = true;
         foreach (var profile in profiles)
         {
-            var plan = await PlanAsync(corpus, catalog, profile, options, linked.Token);
-            Print(console, plan);
+            var plan = await SizePlanPrinter.Planner(corpus, catalog).PlanAsync(profile, options, cancellationToken);
+            SizePlanPrinter.Print(console, plan);
             fits &= plan.Violations().Count == 0;
         }
 
         return (int)(fits ? ExitCode.Success : ExitCode.CompletedWithFailures);
-    }
-
-    /// <summary>Plans the build and throws, before anything is written, when the profile's host would reject it.</summary>
-    public static async Task CheckPlanAsync(IAnsiConsole console, ICorpusReader corpus, ModelCatalog catalog, BuildProfile profile, BuildOptions options, CancellationToken ct)
-    {
-        var plan = await PlanAsync(corpus, catalog, profile, options, ct);
-        Print(console, plan);
-        if (plan.Violations() is { Count: > 0 } problems)
-        {
-            throw new BuildException(string.Join("; ", problems) + "; nothing was built");
-        }
-    }
-
-    public static Task<SizePlan> PlanAsync(ICorpusReader corpus, ModelCatalog catalog, BuildProfile profile, BuildOptions options, CancellationToken ct)
-    {
-        var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, BuildRunner.Version);
-        return new SizePlanner(corpus, catalog, pages, CorpusSections.For(corpus)).PlanAsync(profile, options, ct);
-    }
-
-    private static void Print(IAnsiConsole console, SizePlan plan)
-    {
-        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        var table = new Table().Title($"Plan for profile '{plan.Profile.Name}': {Markup.Escape(plan.Profile.Description)}")
-            .AddColumn("model").AddColumn(new TableColumn("layers").RightAligned()).AddColumn(new TableColumn("neurons").RightAligned())
-            .AddColumn(new TableColumn("texts").RightAligned()).AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("bytes").RightAligned());
-        foreach (var m in plan.Models)
-        {
-            table.AddRow(m.Model, N(m.Layers), N(m.Neurons), N(m.Texts), N(m.Files), N(m.Bytes));
-        }
-
-        table.AddRow("(site-wide)", "", "", "", N(plan.SiteFiles), N(plan.SiteBytes));
-        table.AddRow("[bold]total[/]", "", N(plan.Models.Sum(m => m.Neurons)), N(plan.Models.Sum(m => m.Texts)), N(plan.Files), N(plan.Bytes));
-        table.Caption($"largest folder: {Markup.Escape(plan.LargestDirectory)} ({N(plan.LargestDirectoryEntries)} entries)");
-        console.Write(table);
-        foreach (var problem in plan.Violations())
-        {
-            console.MarkupLineInterpolated($"[red]{problem}[/]");
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Publish;
 using Spectre.Console;
@@ -108,7 +107,42 @@ public sealed class PublishSettings : CommandSettings
         return Partition is not null && Indexes ? ValidationResult.Error("--partition and --indexes are separate jobs") : ValidationResult.Success();
     }
 
-    public (string Model, int First, int Last)? ParsePartition()
+    /// <summary>The request these options describe; throws <see cref="ArgumentException"/> naming the option that does not parse.</summary>
+    public PublishRequest ToRequest()
+    {
+        if (CloudFrontDistribution is not null && !ApplyPublicRead && !PrintPolicy)
+        {
+            throw new ArgumentException("--cloudfront-distribution goes with --apply-public-read or --print-policy");
+        }
+
+        if (CloudFrontDistribution is { } arn && !BucketPolicy.IsDistributionArn(arn))
+        {
+            throw new ArgumentException($"--cloudfront-distribution: '{arn}' is not a distribution ARN (arn:aws:cloudfront::<account>:distribution/<id>)");
+        }
+
+        Uri? publicUrl = PublicUrl is null ? null
+            : Uri.TryCreate(PublicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u
+            : throw new ArgumentException($"--public-url: '{PublicUrl}' is not an absolute URL");
+        return new PublishRequest(Directory, Bucket!)
+        {
+            Prefix = Prefix ?? "",
+            Endpoint = Endpoint,
+            Region = Region,
+            Options = new PublishOptions(MaxDeletes, Parallelism, Retries),
+            DryRun = DryRun,
+            ApplyCors = ApplyCors,
+            ApplyPublicRead = ApplyPublicRead,
+            CloudFrontDistribution = CloudFrontDistribution,
+            ApplyWebsite = ApplyWebsite,
+            Partition = ParsePartition(),
+            Indexes = Indexes,
+            MergeCorpus = MergeCorpus,
+            Corpus = Corpus,
+            PublicUrl = publicUrl,
+        };
+    }
+
+    private SitePartition? ParsePartition()
     {
         if (Partition is null)
         {
@@ -122,7 +156,7 @@ public sealed class PublishSettings : CommandSettings
             throw new ArgumentException($"--partition: '{Partition}' is not MODEL:FIRST-LAST, e.g. gpt2-xl:0-11");
         }
 
-        return (Partition[..colon], ranges[0].Start, ranges[0].End - 1);
+        return new SitePartition(Partition[..colon], ranges[0].Start, ranges[0].End - 1);
     }
 }
 
@@ -131,27 +165,10 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PublishSettings settings, CancellationToken cancellationToken)
     {
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        var ct = linked.Token;
-        var prefix = PublishTree.NormalizePrefix(settings.Prefix);
-        var partition = settings.ParsePartition();
-        Uri? publicUrl = settings.PublicUrl is null ? null
-            : Uri.TryCreate(settings.PublicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u
-            : throw new ArgumentException($"--public-url: '{settings.PublicUrl}' is not an absolute URL");
-        if (settings.CloudFrontDistribution is not null && !settings.ApplyPublicRead && !settings.PrintPolicy)
-        {
-            throw new ArgumentException("--cloudfront-distribution goes with --apply-public-read or --print-policy");
-        }
-
-        if (settings.CloudFrontDistribution is { } arn && !BucketPolicy.IsDistributionArn(arn))
-        {
-            throw new ArgumentException($"--cloudfront-distribution: '{arn}' is not a distribution ARN (arn:aws:cloudfront::<account>:distribution/<id>)");
-        }
-
+        var request = settings.ToRequest();
         if (settings.PrintPolicy)
         {
-            console.WriteLine(BucketPolicy.Document(settings.Bucket!, prefix, settings.CloudFrontDistribution));
+            console.WriteLine(BucketPolicy.Document(request.Bucket, request.Prefix, request.CloudFrontDistribution));
             return (int)ExitCode.Success;
         }
 
@@ -161,76 +178,10 @@ public sealed class PublishCommand(IAnsiConsole console) : AsyncCommand<PublishS
             return (int)ExitCode.BadArguments;
         }
 
-        var connection = S3Connection.FromEnvironment(settings.Bucket!, settings.Endpoint, settings.Region);
-        using var store = new S3ObjectStore(connection.CreateClient(), connection.Bucket);
-        var publisher = new Publisher(store, new PublishOptions(settings.MaxDeletes, settings.Parallelism, settings.Retries));
-
-        var trees = new List<(string Name, PublishTree Tree)>();
-        if (settings.Corpus is not null)
-        {
-            trees.Add(("corpus", await CorpusTree.ReadAsync(settings.Corpus, prefix, publicUrl, ct, partition)));
-        }
-
-        trees.Add(partition is { } p
-            ? ($"partition {p.Model} layers {p.First}-{p.Last}", SiteTrees.Partition(settings.Directory, prefix, p.Model, p.First, p.Last))
-            : settings.Indexes
-                ? ("site indexes", SiteTrees.Indexes(settings.Directory, prefix, await PartitionManifests.ReadAsync(store, prefix, ct)))
-                : ("site", SiteTrees.Whole(settings.Directory, prefix)));
-
-        var where = $"s3://{connection.Bucket}/{prefix}" + (connection.Endpoint is null ? "" : $" at {connection.Endpoint}");
-        var plans = new List<(string Name, PublishTree Tree, PublishPlan Plan)>();
-        foreach (var (name, tree) in trees)
-        {
-            var plan = await publisher.PlanAsync(tree, ct);
-            PublishPlanPrinter.Print(console, $"{name} → {where}", plan, settings.List);
-            plans.Add((name, tree, plan));
-        }
-
-        foreach (var (_, _, plan) in plans)
-        {
-            Publisher.CheckDeletes(plan, settings.MaxDeletes);
-        }
-
-        if (settings.DryRun)
+        var result = await PublishFlow.RunAsync(request, new PublishStepPrinter(console, settings.List), cancellationToken);
+        if (result.DryRun)
         {
             console.MarkupLine("Dry run: nothing uploaded or deleted.");
-            return (int)ExitCode.Success;
-        }
-
-        if (settings.ApplyCors)
-        {
-            await store.ApplyCorsAsync(ct);
-            console.MarkupLine("CORS rules applied: GET and HEAD from any origin.");
-        }
-
-        if (settings.ApplyPublicRead)
-        {
-            await store.Access.ApplyReadPolicyAsync(prefix, settings.CloudFrontDistribution, ct);
-            console.MarkupLineInterpolated($"Bucket policy applied: {settings.CloudFrontDistribution ?? "anyone"} may get the objects under {where} (s3:GetObject only).");
-        }
-
-        if (settings.ApplyWebsite)
-        {
-            await store.Access.ApplyWebsiteAsync(prefix, ct);
-            if (!File.Exists(Path.Combine(settings.Directory, BucketAccess.ErrorDocument)))
-            {
-                console.MarkupLineInterpolated($"[yellow]{Path.GetFullPath(settings.Directory)} has no {BucketAccess.ErrorDocument}: missing keys get the store's own error page until a build writes it.[/]");
-            }
-
-            console.MarkupLineInterpolated($"Website hosting applied: folders serve {BucketAccess.IndexDocument}, missing keys {prefix}{BucketAccess.ErrorDocument}.");
-        }
-
-        foreach (var (name, tree, plan) in plans)
-        {
-            var report = await publisher.ExecuteAsync(tree, plan, null, ct);
-            console.MarkupLineInterpolated(
-                $"{name}: uploaded {report.FilesUploaded.ToString("N0", CultureInfo.InvariantCulture)} file(s), {report.BytesUploaded.ToString("N0", CultureInfo.InvariantCulture)} bytes; manifest {(report.ManifestUploaded ? "uploaded" : "unchanged")}; deleted {report.ObjectsDeleted.ToString("N0", CultureInfo.InvariantCulture)}.");
-        }
-
-        if (settings.Indexes && settings.MergeCorpus)
-        {
-            var files = await CorpusTree.MergePartitionsAsync(store, prefix, dryRun: false, ct);
-            console.MarkupLineInterpolated($"corpus manifest: {files.ToString("N0", CultureInfo.InvariantCulture)} file(s) from the partition manifests.");
         }
 
         return (int)ExitCode.Success;

@@ -14,11 +14,10 @@ public sealed class SampleSettings : CommandSettings
 }
 
 [Description("Regenerate the offline sample mirror of neuroscope.io from deterministic synthetic data.")]
-public sealed class SampleCommand(IAnsiConsole console) : Command<SampleSettings>
+public sealed class SampleCommand(IAnsiConsole console, ModelCatalog catalog) : Command<SampleSettings>
 {
     public override int Execute(CommandContext context, SampleSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.Load(AppPaths.Catalog);
         var target = settings.Output ?? AppPaths.SampleMirror;
         SampleMirror.Generate(target, catalog);
         console.MarkupLineInterpolated($"Synthetic sample mirror written to {Path.GetFullPath(target)}");

@@ -33,13 +33,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
             return (int)ExitCode.BadArguments;
         }
 
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        await using var server = await StartAsync(settings, linked.Token);
+        await using var server = await StartAsync(settings, cancellationToken);
         console.MarkupLineInterpolated($"Serving {Path.GetFullPath(settings.Directory)} at [link]{server.BaseAddress}[/] (Ctrl+C to stop)");
         try
         {
-            await Task.Delay(Timeout.Infinite, linked.Token);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -22,7 +22,7 @@ public sealed class VerifySettings : CommandSettings
 }
 
 [Description("Check a built site against its manifest and corpus: hashes, unlisted files, JSON schemas, links, missing neurons.")]
-public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySettings>
+public sealed class VerifyCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<VerifySettings>
 {
     private const int Shown = 100;
 
@@ -40,15 +40,13 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
             return (int)ExitCode.BadArguments;
         }
 
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
         var corpus = Directory.Exists(settings.Corpus) ? new CorpusStore(settings.Corpus) : null;
         if (corpus is null)
         {
             console.MarkupLineInterpolated($"[yellow]No corpus at {Path.GetFullPath(settings.Corpus)}[/]: stored neurons are not checked.");
         }
 
-        var report = await new SiteVerifier(ModelCatalog.Load(AppPaths.Catalog)).VerifyAsync(settings.Output, corpus, linked.Token);
+        var report = await new SiteVerifier(catalog).VerifyAsync(settings.Output, corpus, cancellationToken);
         var counts = string.Create(
             CultureInfo.InvariantCulture,
             $"{report.Files:N0} files, {report.Documents:N0} JSON documents, {report.Pages:N0} pages with {report.Links:N0} links, {report.Neurons:N0} stored neurons");

@@ -12,6 +12,7 @@ internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private CliProcess(Process process) => _process = process;
 
@@ -93,6 +94,25 @@ internal sealed class CliProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Completes when a line containing <paramref name="text"/> has been printed (on stdout or stderr).</summary>
+    public Task PrintedAsync(string text)
+    {
+        lock (_output)
+        {
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                seen.SetResult();
+            }
+            else
+            {
+                _awaited.Add((text, seen));
+            }
+
+            return seen.Task;
+        }
+    }
+
     /// <summary>SIGKILL (no handler runs, no finally block), then waits for the process to be gone.</summary>
     public async Task<bool> KillAsync()
     {
@@ -122,6 +142,10 @@ internal sealed class CliProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var (text, seen) in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)))
+            {
+                seen.TrySetResult();
+            }
         }
     }
 }

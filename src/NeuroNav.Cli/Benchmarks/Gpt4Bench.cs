@@ -10,7 +10,7 @@ using NeuroNav.Fetch.OpenAi;
 using NeuroNav.Sample;
 using NeuroNav.Sample.OpenAi;
 
-namespace NeuroNav.Cli.Commands;
+namespace NeuroNav.Cli.Benchmarks;
 
 /// <summary>
 /// <c>neuronav bench --stage gpt4</c>: parse rate of OpenAI explanation files on one core, and what the GPT-4 section adds

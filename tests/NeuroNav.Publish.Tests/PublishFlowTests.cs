@@ -5,17 +5,17 @@ using NeuroNav.Publish.Tests.Fixtures;
 
 namespace NeuroNav.Publish.Tests;
 
-/// <summary><c>neuronav publish</c> as a user runs it, against moto: dry runs, the corpus, partitioned rebuilds.</summary>
+/// <summary>The publish flow <c>neuronav publish</c> runs, against moto: dry runs, the corpus, partitioned rebuilds.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class PublishCommandTests : IDisposable
+public sealed class PublishFlowTests : IDisposable
 {
     private readonly MotoServer _moto;
     private readonly TinyBuild _site = new();
 
-    public PublishCommandTests(MotoServer moto)
+    public PublishFlowTests(MotoServer moto)
     {
         _moto = moto;
-        PublishCli.UseMotoCredentials();
+        PublishRun.UseMotoCredentials();
     }
 
     [S3Fact]
@@ -23,34 +23,38 @@ public sealed class PublishCommandTests : IDisposable
     {
         var (_, client, bucket) = await _moto.NewBucketAsync();
         await _site.BuildAsync();
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "site")).Code);
+        await PublishRun.RunAsync(Request(bucket) with { Prefix = "site" });
         var before = await PublishEndToEndTests.ListAsync(client, bucket);
 
         _site.Corpus.Add(TinyBuild.Neuron("tiny-b", 0, 1, 7.5f)).Remove(new NeuronId("tiny-a", 0, 0));
         await _site.BuildAsync();
-        var (code, output) = await RunAsync(bucket, "--prefix", "site", "--dry-run", "--list");
+        var (result, steps) = await PublishRun.RunAsync(Request(bucket) with { Prefix = "site", DryRun = true });
 
-        Assert.Equal(0, code);
-        Assert.Contains("upload api/tiny-b/0/1.json (changed)", output, StringComparison.Ordinal);
-        Assert.Contains("delete api/tiny-a/0/0.json", output, StringComparison.Ordinal);
-        Assert.Contains("Dry run: nothing uploaded or deleted.", output, StringComparison.Ordinal);
+        Assert.True(result.DryRun);
+        var site = Assert.Single(result.Trees);
+        Assert.Null(site.Report);
+        Assert.Contains(site.Plan.Uploads, u => u.Path == "api/tiny-b/0/1.json" && u.Reason == UploadReason.Changed);
+        Assert.Contains("api/tiny-a/0/0.json", site.Plan.Deletes);
+        Assert.Equal(site.Plan, Assert.IsType<TreePlanned>(Assert.Single(steps)).Plan);
         Assert.Equal(before, await PublishEndToEndTests.ListAsync(client, bucket));
     }
 
     [S3Fact]
-    public async Task Publish_refuses_deletions_above_max_deletes_with_exit_code_3()
+    public async Task Publish_refuses_deletions_above_max_deletes_after_showing_the_plan_and_before_changing_anything()
     {
         var (_, client, bucket) = await _moto.NewBucketAsync();
         await _site.BuildAsync();
-        Assert.Equal(0, (await RunAsync(bucket)).Code);
+        await PublishRun.RunAsync(Request(bucket));
         var before = await PublishEndToEndTests.ListAsync(client, bucket);
 
         _site.Corpus.Remove(new NeuronId("tiny-b", 0, 0));
         await _site.BuildAsync();
-        var (code, output) = await RunAsync(bucket, "--max-deletes", "2");
+        var steps = new List<PublishStep>();
+        var request = Request(bucket) with { Options = new PublishOptions(MaxDeletes: 2), ApplyCors = true };
+        var e = await Assert.ThrowsAsync<PublishException>(() => PublishFlow.RunAsync(request, new Progress(steps), CancellationToken.None));
 
-        Assert.Equal((int)ExitCode.Aborted, code);
-        Assert.Contains("refusing to delete 3 objects", output, StringComparison.Ordinal);
+        Assert.Contains("refusing to delete 3 objects", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Assert.IsType<TreePlanned>(Assert.Single(steps)).Plan.Deletes.Count);
         Assert.Equal(before, await PublishEndToEndTests.ListAsync(client, bucket));
     }
 
@@ -64,7 +68,9 @@ public sealed class PublishCommandTests : IDisposable
         var coverage = neurons.Select(n => new CoverageRow("tiny-a", 0, n.Id.Neuron, "neuroscope", CoverageStatus.Present, null, n.Provenance.Url, 200, n.Provenance.FetchedAt)).ToList();
         await corpus.WriteBatchAsync("tiny-a", 0, neurons, coverage, CancellationToken.None);
 
-        Assert.Equal(0, (await RunAsync(bucket, "--prefix", "nn", "--corpus", corpus.Root, "--public-url", "https://example.org/nn")).Code);
+        var request = Request(bucket) with { Prefix = "nn", Corpus = corpus.Root, PublicUrl = new Uri("https://example.org/nn/") };
+        var (first, _) = await PublishRun.RunAsync(request);
+        Assert.Equal(["corpus", "site"], first.Trees.Select(t => t.Name));
 
         using var doc = JsonDocument.Parse(await store.GetAsync("nn/corpus/manifest.json", CancellationToken.None) ?? throw new Xunit.Sdk.XunitException("no corpus manifest"));
         Assert.Equal("corpus-manifest", doc.RootElement.GetProperty("schema").GetString());
@@ -81,9 +87,9 @@ public sealed class PublishCommandTests : IDisposable
         Assert.Equal(local, await store.GetAsync("nn/corpus/" + path, CancellationToken.None));
         Assert.NotNull(await store.GetAsync("nn/manifest.json", CancellationToken.None));
 
-        var (_, again) = await RunAsync(bucket, "--prefix", "nn", "--corpus", corpus.Root, "--public-url", "https://example.org/nn");
-        Assert.Contains("corpus: uploaded 0 file(s)", again, StringComparison.Ordinal);
-        Assert.Contains("site: uploaded 0 file(s)", again, StringComparison.Ordinal);
+        var (again, steps) = await PublishRun.RunAsync(request);
+        Assert.All(again.Trees, t => Assert.Equal(new PublishReport(0, 0, false, 0), t.Report));
+        Assert.Equal(["corpus", "site"], steps.OfType<TreePublished>().Select(p => p.Name));
     }
 
     [S3Fact]
@@ -98,12 +104,14 @@ public sealed class PublishCommandTests : IDisposable
             var output = _site.Combine($"{model}-{layers}");
             var range = layers.Split('-').Select(int.Parse).ToArray();
             await _site.BuildAsync(output, [model], range[0], range[1]);
-            Assert.Equal(0, (await RunAsync(bucket, "--dir", output, "--partition", $"{model}:{layers}", "--corpus", corpus.Root)).Code);
+            var (result, _) = await PublishRun.RunAsync(PublishRun.Request(_moto, output, bucket) with { Partition = new SitePartition(model, range[0], range[1]), Corpus = corpus.Root });
+            Assert.Equal(["corpus", $"partition {model} layers {range[0]}-{range[1]}"], result.Trees.Select(t => t.Name));
         }
 
         var indexes = _site.Combine("indexes");
         await _site.BuildAsync(indexes, [], int.MaxValue, int.MaxValue);
-        Assert.Equal(0, (await RunAsync(bucket, "--dir", indexes, "--indexes", "--merge-corpus")).Code);
+        var (merge, _) = await PublishRun.RunAsync(PublishRun.Request(_moto, indexes, bucket) with { Indexes = true, MergeCorpus = true });
+        Assert.Equal(9, merge.CorpusManifestFiles);
 
         var stored = await PublishEndToEndTests.ListAsync(client, bucket);
         var expected = SiteManifest.ReadFile(Path.Combine(whole, SiteManifest.FileName));
@@ -135,5 +143,10 @@ public sealed class PublishCommandTests : IDisposable
         return corpus;
     }
 
-    private Task<(int Code, string Output)> RunAsync(string bucket, params string[] args) => PublishCli.RunAsync(_moto, _site.Output, bucket, args);
+    private PublishRequest Request(string bucket) => PublishRun.Request(_moto, _site.Output, bucket);
+
+    private sealed class Progress(List<PublishStep> steps) : IProgress<PublishStep>
+    {
+        public void Report(PublishStep value) => steps.Add(value);
+    }
 }

@@ -5,7 +5,7 @@ using NeuroNav.TestKit;
 using Spectre.Console.Testing;
 using YamlDotNet.RepresentationModel;
 
-namespace NeuroNav.Publish.Tests;
+namespace NeuroNav.EndToEnd.Tests.Cli;
 
 /// <summary>The GitHub Actions workflows: every neuronav command they run exists with its options, actions are official and pinned.</summary>
 public sealed partial class WorkflowTests

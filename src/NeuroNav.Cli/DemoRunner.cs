@@ -1,0 +1,60 @@
+using NeuroNav.Build;
+using NeuroNav.Cli.Commands;
+using NeuroNav.Core;
+using NeuroNav.Corpus;
+using NeuroNav.Corpus.Gpt4;
+using NeuroNav.Corpus.Graphs;
+using NeuroNav.Fetch;
+using NeuroNav.Fetch.Graphs;
+using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Hosting;
+using NeuroNav.Sample;
+using NeuroNav.Sample.Graphs;
+using Spectre.Console;
+
+namespace NeuroNav.Cli;
+
+/// <summary>
+/// The offline sample end to end: serves the synthetic mirror of every source on 127.0.0.1, checks the catalog
+/// against it, fetches each source over HTTP into the corpus, and builds the site.
+/// </summary>
+internal static class DemoRunner
+{
+    /// <summary>Every neuron path the sample covers, its hostile cases and its gap included.</summary>
+    public static IReadOnlyList<ScrapeTarget> Targets =>
+        [.. SampleMirror.Ranges.Select(r => new ScrapeTarget(r.Model, r.Layer, r.FirstNeuron, r.EndNeuron))];
+
+    /// <summary>Runs the demo; returns the Neuroscope scrape's report, or null when Ctrl+C stopped it before the build.</summary>
+    public static async Task<ScrapeReport?> RunAsync(IAnsiConsole console, ModelCatalog catalog, CorpusStore corpus, string output, CancellationToken ct)
+    {
+        var mirror = AppPaths.SampleRoot;
+        await using var server = await StaticSiteServer.StartAsync(mirror, 0, ct);
+        console.MarkupLineInterpolated($"Serving the synthetic sample mirror [grey]{mirror}[/] at {server.BaseAddress}");
+        var neuroscope = new Uri(server.BaseAddress, "neuroscope/");
+        await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = neuroscope }, ct);
+
+        var fetch = new FetchOptions { BaseUrl = neuroscope, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
+        var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, Targets, ct);
+        if (scrape.Cancelled)
+        {
+            return null;
+        }
+
+        // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
+        var openAi = fetch with { BaseUrl = new Uri(server.BaseAddress, "openai/") };
+        var gpt4Targets = Targets.Where(t => OpenAiModel.Find(t.Model) is not null).ToList();
+        if ((await ScrapeRunner.RunGpt4Async(console, new Gpt4Store(corpus.Root, corpus.Format), openAi, gpt4Targets, includeUndocumented: true, ct)).Cancelled)
+        {
+            return null;
+        }
+
+        foreach (var (model, _, _) in GraphSample.Models)
+        {
+            var from = new Uri(new Uri(server.BaseAddress, "neuron2graph/"), model + "/");
+            await GraphCommand.IngestAsync(console, corpus, model, from.AbsoluteUri, GraphLayout.Auto, fetch, new SimilarityOptions(), ct);
+        }
+
+        await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(output, []), ct);
+        return scrape;
+    }
+}
