@@ -17,12 +17,6 @@ public sealed class Cancellation : IDisposable
 
     public CancellationToken Token => _cts.Token;
 
-    /// <summary>
-    /// A source for a command that still links its own to the token it is given: that token is already the process's
-    /// Ctrl+C, so this one registers nothing.
-    /// </summary>
-    public static CancellationTokenSource OnCtrlC() => new(); // merge: remove after i13 merge (scrape and n2g use the token they are given)
-
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;

@@ -34,7 +34,8 @@ internal static class DemoRunner
         await CatalogCheck.RunAsync(console, catalog, new FetchOptions { BaseUrl = neuroscope }, ct);
 
         var fetch = new FetchOptions { BaseUrl = neuroscope, Concurrency = 4, RequestsPerSecond = 200, Timeout = TimeSpan.FromSeconds(10), MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
-        var scrape = await ScrapeRunner.RunAsync(console, corpus, fetch, Targets, ct);
+        var job = new FetchJob(corpus.Root, fetch) { Targets = Targets, Command = "neuronav demo" };
+        var scrape = (await ScrapeRunner.RunAsync(console, FetchSources.Neuroscope, job, ct)).Neurons;
         if (scrape.Cancelled)
         {
             return null;
@@ -42,8 +43,8 @@ internal static class DemoRunner
 
         // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
         var openAi = fetch with { BaseUrl = new Uri(server.BaseAddress, "openai/") };
-        var gpt4Targets = Targets.Where(t => OpenAiModel.Find(t.Model) is not null).ToList();
-        if ((await ScrapeRunner.RunGpt4Async(console, new Gpt4Store(corpus.Root, corpus.Format), openAi, gpt4Targets, includeUndocumented: true, ct)).Cancelled)
+        var gpt4 = job with { Options = openAi, Targets = [.. Targets.Where(t => OpenAiModel.Find(t.Model) is not null)], IncludeUndocumented = true };
+        if ((await ScrapeRunner.RunAsync(console, FetchSources.Gpt4, gpt4, ct)).Neurons.Cancelled)
         {
             return null;
         }
@@ -51,7 +52,7 @@ internal static class DemoRunner
         foreach (var (model, _, _) in GraphSample.Models)
         {
             var from = new Uri(new Uri(server.BaseAddress, "neuron2graph/"), model + "/");
-            await GraphCommand.IngestAsync(console, corpus, model, from.AbsoluteUri, GraphLayout.Auto, fetch, new SimilarityOptions(), ct);
+            await ScrapeRunner.RunAsync(console, FetchSources.Neuron2Graph, job with { Targets = [], Model = model, From = from.AbsoluteUri }, ct);
         }
 
         await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(output, []), ct);

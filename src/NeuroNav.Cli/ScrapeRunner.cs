@@ -14,15 +14,13 @@ public static class ScrapeRunner
 {
     /// <summary>
     /// A fetch verb's whole run: the job from the command line (<paramref name="job"/> gets the catalog and the command
-    /// line the corpus lock shows), Ctrl+C as cancellation, the fetch, the summary; returns the exit code.
+    /// line the corpus lock shows), the process's cancellation, the fetch, the summary; returns the exit code.
     /// </summary>
     public static async Task<int> RunVerbAsync(
-        IAnsiConsole console, CommandContext context, FetchSource source, Func<ModelCatalog, string, FetchJob> job, CancellationToken cancellationToken)
+        IAnsiConsole console, ModelCatalog catalog, CommandContext context, FetchSource source, Func<ModelCatalog, string, FetchJob> job, CancellationToken cancellationToken)
     {
-        var request = job(ModelCatalog.Load(AppPaths.Catalog), "neuronav " + string.Join(' ', context.Arguments));
-        using var cts = Cancellation.OnCtrlC();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        var report = await RunAsync(console, source, request, linked.Token);
+        var request = job(catalog, "neuronav " + string.Join(' ', context.Arguments));
+        var report = await RunAsync(console, source, request, cancellationToken);
         console.MarkupLineInterpolated($"Corpus: [link]{Path.GetFullPath(request.Corpus)}[/]");
         return (int)ExitCodeOf(report.Neurons);
     }
@@ -33,26 +31,6 @@ public static class ScrapeRunner
         var report = await ShowAsync(console, source.Id, source.Unit, Total(job.Targets), progress => source.RunAsync(job, progress, ct));
         Print(console, report);
         return report;
-    }
-
-    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Neuroscope.RunAsync takes the lock too)
-    public static async Task<ScrapeReport> RunAsync(
-        IAnsiConsole console, ICorpusWriter corpus, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, CancellationToken ct)
-    {
-        var scraper = new NeuroscopeScraper(corpus, options);
-        var report = await ShowAsync(console, SourceInfo.Neuroscope.Id, "pages", Total(targets), async p => new FetchReport(SourceInfo.Neuroscope.Id, await scraper.RunAsync(targets, p, ct)));
-        Print(console, report);
-        return report.Neurons;
-    }
-
-    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Gpt4.RunAsync takes the lock too)
-    public static async Task<ScrapeReport> RunGpt4Async(
-        IAnsiConsole console, Gpt4Store store, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, bool includeUndocumented, CancellationToken ct)
-    {
-        var scraper = new Gpt4Scraper(store, options, includeUndocumented);
-        var report = await ShowAsync(console, SourceInfo.Gpt4.Id, "neurons", Total(targets), async p => new FetchReport(SourceInfo.Gpt4.Id, await scraper.RunAsync(targets, p, ct)));
-        Print(console, report);
-        return report.Neurons;
     }
 
     public static ExitCode ExitCodeOf(ScrapeReport report) =>

@@ -12,7 +12,7 @@ namespace NeuroNav.Fetch;
 /// </summary>
 public abstract class FetchSource
 {
-    private protected FetchSource()
+    protected FetchSource()
     {
     }
 
@@ -36,8 +36,9 @@ public abstract class FetchSource
     {
         ArgumentNullException.ThrowIfNull(job);
         Check(job);
-        using var writer = CorpusLock.Acquire(job.Corpus, job.Command);
-        return await FetchAsync(new CorpusStore(writer.Folder), job, progress, ct).ConfigureAwait(false);
+        var corpus = CorpusRoot.Open(job.Corpus);
+        using var writer = corpus.Lock(job.Command);
+        return await FetchAsync(corpus.Neuroscope(), job, progress, ct).ConfigureAwait(false);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming what the job lacks for this source.</summary>

@@ -5,21 +5,21 @@ using NeuroNav.Fetch;
 
 namespace NeuroNav.Modules;
 
-/// <summary>Fetches the targets from one source into the corpus, with the politeness, resume and progress of the scrape loop.</summary>
-public delegate Task<ScrapeReport> SourceFetch(
-    CorpusStore corpus, FetchOptions options, IReadOnlyList<ScrapeTarget> targets, IProgress<ScrapeProgress>? progress, CancellationToken ct);
-
 /// <summary>
-/// One source and what it contributes to each stage: its corpus tables, its fetch on the scrape loop (where the
-/// source is fetched per neuron), and its section of the neuron document for the build (Neuroscope, the backbone of
-/// the build, has none).
+/// One source and what it contributes to each stage: its corpus tables (registered with the corpus root), its fetch
+/// on the one scrape loop, and its section of the neuron document for the build (Neuroscope, the backbone of the build,
+/// has none).
 /// </summary>
 /// <param name="Info">Its id, label, document key and the models it covers.</param>
-/// <param name="CorpusTables">The corpus tables it owns (the shared coverage table is nobody's).</param>
-/// <param name="Fetch">Its fetch, or null when it is not fetched per neuron (Neuron2Graph reads a model's output at once).</param>
+/// <param name="Tables">The corpus tables it owns (the shared coverage table is nobody's).</param>
+/// <param name="Fetch">How it is fetched: <c>neuronav fetch &lt;id&gt;</c>.</param>
 /// <param name="Section">Its build section over a corpus, or null for the backbone.</param>
 public sealed record SourceModule(
     SourceInfo Info,
-    IReadOnlyList<string> CorpusTables,
-    SourceFetch? Fetch,
-    Func<CorpusStore, ISectionSource>? Section);
+    IReadOnlyList<CorpusTable> Tables,
+    FetchSource Fetch,
+    Func<CorpusRoot, ISectionSource>? Section)
+{
+    /// <summary>The names of <see cref="Tables"/>.</summary>
+    public IReadOnlyList<string> CorpusTables => [.. Tables.Select(t => t.Name)];
+}

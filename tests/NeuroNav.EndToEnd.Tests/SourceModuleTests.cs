@@ -25,7 +25,7 @@ public sealed class SourceModuleTests(GraphDemoSite site) : IClassFixture<GraphD
     public void The_modules_are_the_sources_of_the_neuron_document_each_once()
     {
         Assert.Equal(SourceInfo.All.Select(s => s.Id).Order(StringComparer.Ordinal), SourceModules.All.Select(m => m.Info.Id).Order(StringComparer.Ordinal));
-        Assert.Null(SourceModules.Neuron2Graph.Fetch); // read per model with 'neuronav n2g', not per neuron
+        Assert.Equal(SourceModules.All.Select(m => m.Info.Id), SourceModules.All.Select(m => m.Fetch.Id));
     }
 
     [Fact]

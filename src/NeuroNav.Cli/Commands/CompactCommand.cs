@@ -29,14 +29,14 @@ public sealed class CompactCommand(IAnsiConsole console, ModelCatalog catalog) :
             _ = catalog[model];
         }
 
-        var corpus = new CorpusStore(settings.Corpus);
-        if (!Directory.Exists(corpus.Root))
+        var corpus = CorpusRoot.Open(settings.Corpus);
+        if (!Directory.Exists(corpus.Folder))
         {
-            console.MarkupLineInterpolated($"[red]No corpus at {corpus.Root}[/]");
+            console.MarkupLineInterpolated($"[red]No corpus at {corpus.Folder}[/]");
             return (int)ExitCode.BadArguments;
         }
 
-        using var writer = CorpusLock.Acquire(settings.Corpus, "neuronav " + string.Join(' ', context.Arguments));
+        using var writer = corpus.Lock("neuronav " + string.Join(' ', context.Arguments));
         console.MarkupLineInterpolated($"{writer.AdoptedParts} part(s) adopted into part lists, {writer.RemovedFiles.Count} unlisted file(s) removed.");
         var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
         foreach (var (model, layer) in partitions)
@@ -45,7 +45,7 @@ public sealed class CompactCommand(IAnsiConsole console, ModelCatalog catalog) :
             console.MarkupLineInterpolated($"compacted {model} layer {layer}");
         }
 
-        console.MarkupLineInterpolated($"{partitions.Count} partition(s) of {corpus.Root} compacted.");
+        console.MarkupLineInterpolated($"{partitions.Count} partition(s) of {corpus.Folder} compacted.");
         return (int)ExitCode.Success;
     }
 }

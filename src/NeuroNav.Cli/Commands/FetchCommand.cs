@@ -97,8 +97,8 @@ public sealed class FetchSourceSettings : FetchSettings
 }
 
 [Description("Fetch one source into the corpus: neuroscope, gpt4 or neuron2graph, with the same politeness, resume (what is stored is skipped, failures are retried), corpus lock, progress and summary.")]
-public sealed class FetchCommand(IAnsiConsole console) : AsyncCommand<FetchSourceSettings>
+public sealed class FetchCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<FetchSourceSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, FetchSourceSettings settings, CancellationToken cancellationToken) =>
-        ScrapeRunner.RunVerbAsync(console, context, settings.Fetch, settings.ToJob, cancellationToken);
+        ScrapeRunner.RunVerbAsync(console, catalog, context, settings.Fetch, settings.ToJob, cancellationToken);
 }

@@ -54,23 +54,9 @@ public sealed class GraphSettings : FetchSettings
 }
 
 [Description("Alias of 'fetch neuron2graph', kept for one release: read a model's Neuron2Graph output (graphs, stats.json, neuron_store.json) into the corpus and compute similar neurons.")]
-public sealed class GraphCommand(IAnsiConsole console) : AsyncCommand<GraphSettings>
+public sealed class GraphCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<GraphSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, GraphSettings settings, CancellationToken cancellationToken) =>
-        ScrapeRunner.RunVerbAsync(console, context, FetchSources.Neuron2Graph, settings.ToJob, cancellationToken);
+        ScrapeRunner.RunVerbAsync(console, catalog, context, FetchSources.Neuron2Graph, settings.ToJob, cancellationToken);
 
-    // merge: remove after i13 merge (DemoCommand's caller; FetchSources.Neuron2Graph.RunAsync takes the corpus lock too)
-    public static async Task<GraphIngestReport> IngestAsync(
-        IAnsiConsole console, CorpusStore corpus, string model, string from, GraphLayout layout, FetchOptions fetch, SimilarityOptions similarity, CancellationToken ct)
-    {
-        var ingest = new GraphIngest(corpus, new GraphCorpus(corpus), fetch, similarity);
-        GraphIngestReport? report = null;
-        await ScrapeRunner.ShowAsync(console, SourceInfo.Neuron2Graph.Id, FetchSources.Neuron2Graph.Unit, 0, async progress =>
-        {
-            report = await ingest.RunAsync(model, from, layout, progress, ct);
-            return report.ToFetchReport();
-        });
-        ScrapeRunner.Print(console, report!.ToFetchReport());
-        return report;
-    }
 }

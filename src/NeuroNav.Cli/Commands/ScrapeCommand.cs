@@ -80,8 +80,8 @@ public sealed class ScrapeSettings : FetchSettings
 }
 
 [Description("Alias of 'fetch neuroscope' and (with --source gpt4) 'fetch gpt4', kept for one release: fetch Neuroscope pages or OpenAI's GPT-4 explanations into the corpus (resumable: stored neurons are skipped).")]
-public sealed class ScrapeCommand(IAnsiConsole console) : AsyncCommand<ScrapeSettings>
+public sealed class ScrapeCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<ScrapeSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, ScrapeSettings settings, CancellationToken cancellationToken) =>
-        ScrapeRunner.RunVerbAsync(console, context, settings.Fetch, settings.ToJob, cancellationToken);
+        ScrapeRunner.RunVerbAsync(console, catalog, context, settings.Fetch, settings.ToJob, cancellationToken);
 }

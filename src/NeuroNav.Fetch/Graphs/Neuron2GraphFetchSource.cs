@@ -35,7 +35,7 @@ internal sealed class Neuron2GraphFetchSource : FetchSource
 
     protected override async Task<FetchReport> FetchAsync(CorpusStore corpus, FetchJob job, IProgress<ScrapeProgress>? progress, CancellationToken ct)
     {
-        var ingest = new GraphIngest(corpus, new GraphCorpus(corpus), job.Options, job.Similarity);
+        var ingest = new GraphIngest(corpus, corpus.Corpus.Neuron2Graph(), job.Options, job.Similarity);
         var report = await ingest.RunAsync(job.Model!, job.From!, job.Layout, job.Targets, progress, ct).ConfigureAwait(false);
         return report.ToFetchReport();
     }

@@ -26,7 +26,7 @@ internal sealed class Gpt4FetchSource : FetchSource
 
     protected override async Task<FetchReport> FetchAsync(CorpusStore corpus, FetchJob job, IProgress<ScrapeProgress>? progress, CancellationToken ct)
     {
-        var scraper = new Gpt4Scraper(new Gpt4Store(corpus.Root, corpus.Format), job.Options, job.IncludeUndocumented);
+        var scraper = new Gpt4Scraper(corpus.Corpus.Gpt4(), job.Options, job.IncludeUndocumented);
         return new(Id, await scraper.RunAsync(job.Targets, progress, ct).ConfigureAwait(false));
     }
 }
