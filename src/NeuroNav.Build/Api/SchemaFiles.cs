@@ -1,9 +1,14 @@
 namespace NeuroNav.Build.Api;
 
-/// <summary>The JSON Schemas (draft 2020-12) of the five document types, embedded in this assembly.</summary>
+/// <summary>
+/// The JSON Schemas (draft 2020-12) embedded in this assembly. <see cref="Names"/> are those of the generic documents; each
+/// source module publishes its own (<see cref="Sources.SourceContributions.Schemas"/>).
+/// </summary>
 internal static class SchemaFiles
 {
-    public static readonly IReadOnlyList<string> Names = ["site-index", "model-index", "layer-index", "neuron", "neuroscope", "gpt4", "neuron2graph", "token-index", "token-shard", "explanation-search"];
+    public static readonly IReadOnlyList<string> Names = ["site-index", "model-index", "layer-index", "neuron", "neuroscope", "explanation-search"];
+
+    public static Sources.SchemaFile File(string name) => new(name, Read(name));
 
     public static byte[] Read(string name)
     {
