@@ -86,7 +86,7 @@ internal sealed class CoverageTally
             Count(s, CoverageStatus.Present),
             Count(s, CoverageStatus.MissingUpstream),
             Count(s, CoverageStatus.Failed),
-            Count(s, CoverageStatus.Invalid)))];
+            Count(s, CoverageStatus.Invalid)) { Info = s })];
 
     public CoverageMapDoc ToDoc() =>
         new([.. ToCounts().Select(c => (c.Source, new CoverageDoc(c.Expected, c.Present, c.MissingUpstream, c.Failed, c.Invalid, c.NotAttempted)))]);

@@ -81,8 +81,8 @@ internal static class ListingViews
 
     /// <summary>The coverage rows of the sources that cover <paramref name="model"/>; the others cannot have data for it.</summary>
     public static IReadOnlyList<CoverageView> Coverage(ModelInfo model, IReadOnlyList<CoverageCounts> counts) =>
-        counts.Where(c => SourceInfo.All.FirstOrDefault(s => s.Id == c.Source)?.Covers(model.Id) ?? true).Select(c => new CoverageView(
-            SourceLabel(c.Source),
+        counts.Where(c => Info(c)?.Covers(model.Id) ?? true).Select(c => new CoverageView(
+            Info(c)?.AvailableLabel ?? c.Source,
             Numbers.Count(c.Expected),
             Numbers.Count(c.Present),
             Numbers.Count(c.MissingUpstream),
@@ -173,6 +173,5 @@ internal static class ListingViews
         return text.ToString();
     }
 
-    private static string SourceLabel(string sourceId) =>
-        SourceInfo.All.FirstOrDefault(s => s.Id == sourceId)?.AvailableLabel ?? sourceId;
+    private static SourceInfo? Info(CoverageCounts counts) => counts.Info ?? SourceInfo.All.FirstOrDefault(s => s.Id == counts.Source);
 }

@@ -7,6 +7,9 @@ namespace NeuroNav.Build.Pages;
 /// <summary>Counts of the coverage registry for one source over some set of neurons.</summary>
 public sealed record CoverageCounts(string Source, long Expected, long Present, long MissingUpstream, long Failed, long Invalid)
 {
+    /// <summary>The source counted, when known: its label and the models it covers.</summary>
+    public SourceInfo? Info { get; init; }
+
     public long NotAttempted => Expected - Present - MissingUpstream - Failed - Invalid;
 }
 
