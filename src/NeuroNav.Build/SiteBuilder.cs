@@ -66,7 +66,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
 
         var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
         output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(_sources, site), ApiJsonContext.Default.SiteIndexDoc), "site index");
-        var index = new IndexPageModel([.. site.Select(s => s.Summary)]) { SearchSources = [.. _sources.Columns.Where(c => c.Searchable).Select(c => c.Source).Distinct()] };
+        var index = new IndexPageModel([.. site.Select(s => s.Summary)]) { Search = [.. _sources.Columns.Where(c => c.Searchable)] };
         output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(index), "site index page");
         foreach (var outputs in _sources.Outputs)
         {
@@ -133,7 +133,7 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var total = ModelCoverage(model, coverage);
         var producerName = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);
-        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]) { Searchable = _sources.SearchableFor(model.Id).Count > 0 };
+        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]) { Search = _sources.SearchTitle(model.Id) };
         output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(modelPage), producerName);
     }
 

@@ -16,7 +16,7 @@ internal static class Gpt4Module
     {
         Filter = "explanation",
         Only = "with a GPT-4 explanation",
-        Searchable = true,
+        Search = "GPT-4 explanations",
     };
 
     public static readonly SourceContributions Contributions = new(

@@ -33,7 +33,8 @@ internal sealed record NeuronLinkView(int Neuron, string Href);
 
 /// <summary>The home page: the models with data first, the rest folded.</summary>
 /// <param name="Explained">The models with data that a searchable source covers, for the explanation search; its first is the default.</param>
-internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnlyList<ModelRowView> WithoutData, IReadOnlyList<string> Explained)
+/// <param name="Search">What the explanation search searches ("… explanations").</param>
+internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnlyList<ModelRowView> WithoutData, IReadOnlyList<string> Explained, string? Search)
 {
     public int ModelCount => WithData.Count + WithoutData.Count;
 }
@@ -41,8 +42,8 @@ internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnly
 /// <param name="Coverage">Only the sources that cover the model (<see cref="Core.SourceInfo.Covers"/>).</param>
 internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
 
-/// <param name="Explained">Whether a searchable source covers the model, so that its explanations can be searched.</param>
-internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, bool Explained);
+/// <param name="Explained">What the model's explanation search searches ("… explanations"); null when none covers it.</param>
+internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, string? Explained);
 
 internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
 

@@ -30,8 +30,9 @@ internal static class ListingViews
         return new IndexView(
             [.. rows.Where(r => r.Href is not null)],
             [.. rows.Where(r => r.Href is null)],
-            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && page.SearchSources.Any(s => s.Covers(m.Model.Id)))
-                .OrderByDescending(m => page.SearchSources.Any(s => Present(m.Coverage, s) > 0)).Select(m => m.Model.Id)]);
+            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && page.Search.Any(c => c.Source.Covers(m.Model.Id)))
+                .OrderByDescending(m => page.Search.Any(c => Present(m.Coverage, c.Source) > 0)).Select(m => m.Model.Id)],
+            page.Search.Count > 0 ? page.Search[0].Search : null);
     }
 
     public static ModelView Model(ModelPageModel page) => new(
@@ -42,7 +43,7 @@ internal static class ListingViews
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
             Coverage(page.Model, l.Coverage),
             l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1, [])).ToList())).ToList(),
-        page.Searchable);
+        page.Search);
 
     public static LayerView Layer(LayerPageModel page)
     {

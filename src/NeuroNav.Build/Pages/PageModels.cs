@@ -85,14 +85,14 @@ public static class LayerLinks
 
 public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<LayerSummary> Layers)
 {
-    /// <summary>Whether the model has an explanation search (a source with a searchable column covers it).</summary>
-    public bool Searchable { get; init; }
+    /// <summary>What the model's explanation search searches ("… explanations"), or null when no searchable source covers it.</summary>
+    public string? Search { get; init; }
 }
 
 public sealed record IndexPageModel(IReadOnlyList<ModelSummary> Models)
 {
-    /// <summary>The sources whose explanations the site searches (<see cref="SourceColumn.Searchable"/>).</summary>
-    public IReadOnlyList<SourceInfo> SearchSources { get; init; } = [];
+    /// <summary>The searchable columns of the site's sources (<see cref="SourceColumn.Searchable"/>): what the explanation search offers.</summary>
+    public IReadOnlyList<SourceColumn> Search { get; init; } = [];
 }
 
 /// <summary>A page of its own at the site root (a search page): template <see cref="Template"/> receives <see cref="View"/> as <c>page</c>.</summary>

@@ -31,7 +31,7 @@ public interface ISectionSource
 
 /// <summary>What a source adds to the site besides its sections.</summary>
 /// <param name="Homepage">Where the source publishes its data (the site index lists it).</param>
-/// <param name="Headline">What the facts list at the top of a neuron page calls the source's headline ("GPT-4 explanation").</param>
+/// <param name="Headline">What the facts list at the top of a neuron page calls the source's headline (its one-line text and score).</param>
 /// <param name="Status">What a neuron page calls the source when it says why the source has no data for the neuron.</param>
 public sealed record SourceContributions(string Homepage, string Headline, string Status)
 {
@@ -58,10 +58,14 @@ public enum ColumnKind
 /// </summary>
 /// <param name="Filter">For a text column, the word the layer page's text filter names ("explanation"); null for none.</param>
 /// <param name="Only">For a text column, the label of the layer page's "only rows with a value" checkbox; null for none.</param>
-/// <param name="Searchable">A text column the model's explanation search indexes, ranked by the source's first number column.</param>
+/// <param name="Search">For a text column the model's explanation search indexes (ranked by the source's first number
+/// column), what the search form calls the texts ("… explanations"); null for a column that is not searched.</param>
 public sealed record SourceColumn(
-    SourceInfo Source, string Key, string Heading, ColumnKind Kind, Func<INeuronSection, ColumnValue> Value, string? Filter = null, string? Only = null, bool Searchable = false)
+    SourceInfo Source, string Key, string Heading, ColumnKind Kind, Func<INeuronSection, ColumnValue> Value, string? Filter = null, string? Only = null, string? Search = null)
 {
+    /// <summary>Whether the model's explanation search indexes the column.</summary>
+    public bool Searchable => Search is not null;
+
     /// <summary>A score column: the section's number, or null.</summary>
     public static SourceColumn Number(SourceInfo source, string key, string heading, Func<INeuronSection, double?> value) =>
         new(source, key, heading, ColumnKind.Number, s => new ColumnValue(value(s), null));

@@ -40,9 +40,9 @@ internal sealed class SourceSet
     /// <summary>The module of <paramref name="source"/>, or null for Neuroscope and unknown ids.</summary>
     public ISectionSource? Module(SourceInfo source) => Sections.FirstOrDefault(s => s.Source.Id == source.Id);
 
-    /// <summary>The sources that have a searchable text column and cover <paramref name="model"/>.</summary>
-    public IReadOnlyList<SourceInfo> SearchableFor(string model) =>
-        [.. Columns.Where(c => c.Searchable && c.Source.Covers(model)).Select(c => c.Source).Distinct()];
+    /// <summary>What the explanation search of <paramref name="model"/> searches, or null when no searchable column's source covers it.</summary>
+    public string? SearchTitle(string model) =>
+        Columns.Where(c => c.Searchable && c.Source.Covers(model)).Select(c => c.Search).FirstOrDefault();
 
     private static int Order(SourceInfo source, int given)
     {

@@ -110,7 +110,7 @@ public sealed class ListingPageTests
             new(5, [new("neuroscope", 3072, 0, 0, 4, 0)], []),
         ];
 
-        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [CoverageOf(36864, 2)], layers) { Searchable = true }));
+        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [CoverageOf(36864, 2)], layers) { Search = "GPT-4 explanations" }));
 
         var rows = page.QuerySelectorAll("table.layers tbody tr");
         Assert.Equal("0/index.html", rows[0].QuerySelector("a")!.GetAttribute("href"));
@@ -138,7 +138,7 @@ public sealed class ListingPageTests
             new ModelSummary(other, [CoverageOf(2048, 0)], []),
             new ModelSummary(Gpt2Small, [CoverageOf(36864, 24)], [0, 1, 2, 3, 7]),
             new ModelSummary(Gpt2Small with { Id = "solu-2l" }, [CoverageOf(4096, 5)], [1]),
-        ]) { SearchSources = [SourceInfo.Gpt4] }));
+        ]) { Search = [NeuroNav.Build.Gpt4.Gpt4Module.Explanation] }));
 
         var withData = page.QuerySelectorAll("table.with-data tbody tr");
         Assert.Equal(["gpt2-small/index.html", "solu-2l/index.html"], withData.Select(r => r.QuerySelector("a")!.GetAttribute("href")));
