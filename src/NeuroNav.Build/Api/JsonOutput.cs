@@ -77,6 +77,20 @@ internal static class JsonOutput
         w.WriteFiniteValue(value);
     }
 
+    /// <inheritdoc cref="WriteFinite(Utf8JsonWriter, JsonEncodedText, double?)"/>
+    public static void WriteFinite(this Utf8JsonWriter w, string name, float? value)
+    {
+        w.WritePropertyName(name);
+        if (Finite(value) is { } v)
+        {
+            w.WriteNumberValue(v);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
     /// <summary>Writes <paramref name="value"/> as an array element or property value, or null when it is missing or not finite.</summary>
     public static void WriteFiniteValue(this Utf8JsonWriter w, double? value)
     {

@@ -47,15 +47,15 @@ internal sealed class NeuronSummaryConverter : JsonConverter<NeuronSummaryDoc>
         }
 
         writer.WriteEndArray();
-        Float(writer, "max_activation", value.MaxActivation);
+        writer.WriteFinite("max_activation", value.MaxActivation);
         writer.WriteFinite("max_range", value.MaxRange);
-        Float(writer, "top_example_range", value.TopExampleRange);
-        Float(writer, "variance", value.Variance);
-        Float(writer, "skewness", value.Skewness);
-        Float(writer, "excess_kurtosis", value.ExcessKurtosis);
-        Float(writer, "fraction_positive", value.FractionPositive);
+        writer.WriteFinite("top_example_range", value.TopExampleRange);
+        writer.WriteFinite("variance", value.Variance);
+        writer.WriteFinite("skewness", value.Skewness);
+        writer.WriteFinite("excess_kurtosis", value.ExcessKurtosis);
+        writer.WriteFinite("fraction_positive", value.FractionPositive);
         writer.WriteString("top_token", value.TopToken);
-        Float(writer, "top_token_share", value.TopTokenShare);
+        writer.WriteFinite("top_token_share", value.TopTokenShare);
         foreach (var (column, cell) in value.Columns)
         {
             if (column.Kind == ColumnKind.Number)
@@ -69,18 +69,5 @@ internal sealed class NeuronSummaryConverter : JsonConverter<NeuronSummaryDoc>
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void Float(Utf8JsonWriter writer, string name, float? value)
-    {
-        writer.WritePropertyName(name);
-        if (JsonOutput.Finite(value) is { } v)
-        {
-            writer.WriteNumberValue(v);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 }
