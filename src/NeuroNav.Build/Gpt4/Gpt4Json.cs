@@ -1,5 +1,5 @@
-using NeuroNav.Build.Api;
 using System.Text.Json;
+using NeuroNav.Build.Api;
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
 

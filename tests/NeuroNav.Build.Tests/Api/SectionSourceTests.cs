@@ -1,5 +1,5 @@
-using NeuroNav.Build.Gpt4;
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Core;
 

@@ -138,7 +138,8 @@ public sealed class ListingPageTests
             new ModelSummary(other, [CoverageOf(2048, 0)], []),
             new ModelSummary(Gpt2Small, [CoverageOf(36864, 24)], [0, 1, 2, 3, 7]),
             new ModelSummary(Gpt2Small with { Id = "solu-2l" }, [CoverageOf(4096, 5)], [1]),
-        ]) { Search = [NeuroNav.Build.Gpt4.Gpt4Module.Explanation] }));
+        ])
+        { Search = [NeuroNav.Build.Gpt4.Gpt4Module.Explanation] }));
 
         var withData = page.QuerySelectorAll("table.with-data tbody tr");
         Assert.Equal(["gpt2-small/index.html", "solu-2l/index.html"], withData.Select(r => r.QuerySelector("a")!.GetAttribute("href")));
