@@ -47,6 +47,11 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, _sources.Coverage, partitions, ct).ConfigureAwait(false);
         await ShrinkGuard.CheckAsync(corpus, options, models.Select(m => m.Id), ct).ConfigureAwait(false);
 
+        foreach (var source in _sources.Sections.Where(s => !pages.HasTemplate(s.Source.Id)))
+        {
+            throw new BuildException($"source '{source.Source.Id}' has no page template: add {source.Source.Id}.sbn to the templates folder");
+        }
+
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
         foreach (var schema in SchemaFiles.Names.Select(SchemaFiles.File).Concat(_sources.Schemas))

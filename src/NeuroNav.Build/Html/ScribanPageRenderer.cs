@@ -106,6 +106,8 @@ public sealed class ScribanPageRenderer : IPageRenderer
         return Page(new ShellView(page.Title, "", [new("NeuroNav", "index.html"), new(page.Title, null)], page.Script, _generator), body, what);
     }
 
+    public bool HasTemplate(string name) => _templates.Has(name);
+
     /// <summary>The same list on every call; callers must not change the bytes.</summary>
     public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;
 

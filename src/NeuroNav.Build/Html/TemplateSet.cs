@@ -78,6 +78,8 @@ internal sealed class TemplateSet
         return new TemplateSet(templates);
     }
 
+    public bool Has(string name) => _templates.ContainsKey(name);
+
     /// <summary>Renders template <paramref name="name"/> with <paramref name="view"/> as <c>page</c>; <paramref name="what"/> names the page in errors.</summary>
     public string Render(string name, object view, string what)
     {

@@ -118,6 +118,9 @@ public interface IPageRenderer
 
     byte[] RenderIndex(IndexPageModel model);
 
+    /// <summary>Whether the renderer has the template a source's part of the neuron page needs (<c>&lt;name&gt;.sbn</c>).</summary>
+    bool HasTemplate(string name) => true;
+
     /// <summary>A page a source writes at the site root (<see cref="ISiteOutputs.WriteSite"/>), such as a search page.</summary>
     byte[] RenderSitePage(SitePageModel page);
 

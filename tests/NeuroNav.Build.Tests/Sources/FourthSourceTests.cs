@@ -119,6 +119,17 @@ public sealed class FourthSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_without_the_toy_template_stops_before_writing_and_names_the_file()
+    {
+        File.Delete(_templates.Combine(ToyWeightsSource.Info.Id + ".sbn"));
+
+        var error = await Assert.ThrowsAsync<BuildException>(BuildAsync);
+
+        Assert.Contains("toyweights.sbn", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_site.Output));
+    }
+
+    [Fact]
     public void No_file_of_src_names_the_toy_source()
     {
         var naming = Directory.EnumerateFiles(Repo.Path("src"), "*", SearchOption.AllDirectories)
