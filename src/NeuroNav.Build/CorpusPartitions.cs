@@ -26,15 +26,15 @@ internal static class CorpusPartitions
         return [.. partitions.Distinct().OrderBy(p => p.Model, StringComparer.Ordinal).ThenBy(p => p.Layer)];
     }
 
-    /// <summary>The coverage tally of every partition (the site index reports every model, whatever is built).</summary>
+    /// <summary>The coverage tally of every partition over <paramref name="sources"/> (the site index reports every model, whatever is built).</summary>
     public static async Task<IReadOnlyDictionary<(string, int), CoverageTally>> ReadCoverageAsync(
-        ICorpusReader corpus, ModelCatalog catalog, IReadOnlyList<(string Model, int Layer)> partitions, CancellationToken ct)
+        ICorpusReader corpus, ModelCatalog catalog, IReadOnlyList<SourceInfo> sources, IReadOnlyList<(string Model, int Layer)> partitions, CancellationToken ct)
     {
         var tallies = new Dictionary<(string, int), CoverageTally>();
         foreach (var (model, layer) in partitions)
         {
             var rows = await corpus.ReadCoverageAsync(model, layer, ct).ConfigureAwait(false);
-            tallies[(model, layer)] = CoverageTally.ForLayer(catalog[model], layer, rows);
+            tallies[(model, layer)] = CoverageTally.ForLayer(sources, catalog[model], layer, rows);
         }
 
         return tallies;

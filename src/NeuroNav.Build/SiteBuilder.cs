@@ -23,10 +23,13 @@ public sealed record BuildOptions(
 public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnchanged, long FilesRemoved, long BytesWritten, TimeSpan Elapsed);
 
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
-/// <param name="sources">The sources besides Neuroscope whose sections the neuron documents and pages carry; none when omitted.</param>
+/// <param name="sources">
+/// The source modules besides Neuroscope: their sections, listing columns, coverage, schemas and outputs. Neuroscope is the
+/// backbone (texts, statistics, its document) and always built.
+/// </param>
 public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
 {
-    private readonly IReadOnlyList<ISectionSource> _sources = sources ?? [];
+    private readonly SourceSet _sources = new(sources);
 
     /// <summary>
     /// Writes the site for the models and layers of <paramref name="options"/>.
@@ -41,16 +44,20 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var clock = Stopwatch.StartNew();
         var partitions = CorpusPartitions.Read(corpus, catalog);
         var models = ModelsToBuild(options, partitions);
-        var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, partitions, ct).ConfigureAwait(false);
+        var coverage = await CorpusPartitions.ReadCoverageAsync(corpus, catalog, _sources.Coverage, partitions, ct).ConfigureAwait(false);
         await ShrinkGuard.CheckAsync(corpus, options, models.Select(m => m.Id), ct).ConfigureAwait(false);
+
+        foreach (var source in _sources.Sections.Where(s => !pages.HasTemplate(s.Source.Id)))
+        {
+            throw new BuildException($"source '{source.Source.Id}' has no page template: add {source.Source.Id}.sbn to the templates folder");
+        }
 
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
-        foreach (var name in SchemaFiles.Names)
+        foreach (var schema in SchemaFiles.Names.Select(SchemaFiles.File).Concat(_sources.Schemas))
         {
-            output.Write(ApiPaths.Schema(name), SchemaFiles.Read(name), $"schema '{name}'");
+            output.Write(ApiPaths.Schema(schema.Name), schema.Bytes, $"schema '{schema.Name}'");
         }
-
 
         foreach (var file in pages.StaticFiles())
         {
@@ -63,9 +70,13 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         }
 
         var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
-        output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(site), ApiJsonContext.Default.SiteIndexDoc), "site index");
-        output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(new IndexPageModel([.. site.Select(s => s.Summary)])), "site index page");
-        Graphs.TokenSearch.WritePage(_sources, pages, catalog, output);
+        output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(_sources, site), ApiJsonContext.Default.SiteIndexDoc), "site index");
+        var index = new IndexPageModel([.. site.Select(s => s.Summary)]) { Search = [.. _sources.Columns.Where(c => c.Searchable)] };
+        output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(index), "site index page");
+        foreach (var outputs in _sources.Outputs)
+        {
+            outputs.WriteSite(catalog.Models, pages, output);
+        }
 
         var built = models.ToDictionary(m => m.Id, _ => (Func<int, bool>)options.IncludesLayer, StringComparer.Ordinal);
         output.Complete(new OutputScope(catalog.Models.Select(m => m.Id).ToHashSet(StringComparer.Ordinal), built), ct);
@@ -97,7 +108,11 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
                 var producer = $"layer {model.Id}/{layer}";
                 var doc = IndexDocuments.Layer(model, layer, layerCoverage, neurons);
                 output.Write(ApiPaths.LayerIndex(model.Id, layer), JsonOutput.Serialize(doc, ApiJsonContext.Default.LayerIndexDoc), producer);
-                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons, withData) { MissingUpstream = layerCoverage.MissingUpstreamNeuroscope };
+                var page = new LayerPageModel(model, layer, layerCoverage.ToCounts(), neurons, withData)
+                {
+                    MissingUpstream = layerCoverage.MissingUpstreamNeuroscope,
+                    Columns = _sources.Columns,
+                };
                 output.Write(ApiPaths.LayerHtml(model.Id, layer), pages.RenderLayer(page), producer);
             }
             else
@@ -106,16 +121,24 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             }
 
             explanations.Add(layer, neurons);
+            foreach (var outputs in _sources.Outputs)
+            {
+                outputs.AddLayer(model, layer, neurons);
+            }
+
             rows.Add((new LayerSummary(layer, layerCoverage.ToCounts(), IndexDocuments.Top(neurons, IndexDocuments.ModelTop)), layerCoverage));
         }
 
         ExplanationSearch.Write(output, model.Id, explanations);
-        await Graphs.TokenSearch.WriteModelAsync(_sources, model, output, ct).ConfigureAwait(false);
+        foreach (var outputs in _sources.Outputs)
+        {
+            await outputs.WriteModelAsync(model, output, ct).ConfigureAwait(false);
+        }
 
         var total = ModelCoverage(model, coverage);
         var producerName = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);
-        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]);
+        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]) { Search = _sources.SearchTitle(model.Id) };
         output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(modelPage), producerName);
     }
 
@@ -149,18 +172,18 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         return [.. catalog.Models.Where(m => wanted.Contains(m.Id))];
     }
 
-    private static ModelSummary ModelSummaryOf(
+    private ModelSummary ModelSummaryOf(
         ModelInfo model, IReadOnlyList<(string Model, int Layer)> partitions, IReadOnlyDictionary<(string, int), CoverageTally> coverage) =>
         new(model, ModelCoverage(model, coverage).ToCounts(),
             [.. partitions.Where(p => p.Model == model.Id && coverage[p].HasPresent).Select(p => p.Layer)]);
 
     /// <summary>The model's coverage over all its layers; a layer the corpus does not have counts as not attempted.</summary>
-    private static CoverageTally ModelCoverage(ModelInfo model, IReadOnlyDictionary<(string, int), CoverageTally> coverage)
+    private CoverageTally ModelCoverage(ModelInfo model, IReadOnlyDictionary<(string, int), CoverageTally> coverage)
     {
-        var total = new CoverageTally(0);
+        var total = new CoverageTally(_sources.Coverage, 0);
         for (var layer = 0; layer < model.Layers; layer++)
         {
-            total.Add(coverage.TryGetValue((model.Id, layer), out var t) ? t : new CoverageTally(model.NeuronsPerLayer));
+            total.Add(coverage.TryGetValue((model.Id, layer), out var t) ? t : new CoverageTally(_sources.Coverage, model.NeuronsPerLayer));
         }
 
         return total;

@@ -12,15 +12,17 @@ internal sealed record ModelMetadataDoc(
 
 internal sealed record CoverageDoc(long Expected, long Present, long MissingUpstream, long Failed, long Invalid, long NotAttempted);
 
-/// <summary>Coverage per source, keyed by the source's id, in the order of <see cref="NeuroNav.Core.SourceInfo.All"/>.</summary>
-internal sealed record CoverageMapDoc(
-    [property: JsonPropertyName("neuroscope")] CoverageDoc Neuroscope,
-    [property: JsonPropertyName("neuron2graph")] CoverageDoc Neuron2graph,
-    [property: JsonPropertyName("gpt4")] CoverageDoc Gpt4);
+/// <summary>Coverage per source of the build, keyed by the source's id: Neuroscope, then the others in document order.</summary>
+[JsonConverter(typeof(CoverageMapConverter))]
+internal sealed record CoverageMapDoc(IReadOnlyList<(string Source, CoverageDoc Counts)> Sources);
 
 internal sealed record LinksDoc(string Api, string Html);
 
-/// <summary>A neuron's row in the listings; <see cref="Rank"/> is its place in the layer under the default interest ranking (1 = first).</summary>
+/// <summary>
+/// A neuron's row in the listings; <see cref="Rank"/> is its place in the layer under the default interest ranking
+/// (1 = first). <see cref="Columns"/> are the sources' listing columns, written after the statistics, each under its key.
+/// </summary>
+[JsonConverter(typeof(NeuronSummaryConverter))]
 internal sealed record NeuronSummaryDoc(
     int Neuron,
     int Rank,
@@ -34,9 +36,7 @@ internal sealed record NeuronSummaryDoc(
     float? FractionPositive,
     string? TopToken,
     float? TopTokenShare,
-    double? Gpt4Score,
-    string? Explanation,
-    double? GraphScore);
+    IReadOnlyList<Sources.ColumnCell> Columns);
 
 internal sealed record SiteModelDoc(
     string Id,

@@ -3,7 +3,7 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Build.Api;
 
-/// <summary>The site-relative paths of the output contract: the JSON API and the HTML pages beside it.</summary>
+/// <summary>The site-relative paths of the output contract: every URL the site publishes (JSON API, HTML pages, searches).</summary>
 internal static class ApiPaths
 {
     public const string SiteIndex = "api/index.json";
@@ -28,6 +28,18 @@ internal static class ApiPaths
         Inv($"api/{model}/{source.Id}/{layer}/{neuron}.json");
 
     public static string Schema(string name) => $"api/schema/{name}.schema.json";
+
+    /// <summary>The token search page at the site root.</summary>
+    public const string SearchHtml = "search.html";
+
+    /// <summary>A model's token search manifest.</summary>
+    public static string TokenIndex(string model) => $"api/{model}/search/tokens/index.json";
+
+    /// <summary>One shard of a model's token search.</summary>
+    public static string TokenShard(string model, int shard) => Inv($"api/{model}/search/tokens/{shard}.json");
+
+    /// <summary>The folder of a model's explanation search: <c>index.json</c> and one <c>&lt;shard&gt;.json</c> per shard.</summary>
+    public static string ExplanationSearch(string model) => $"api/{model}/search/explanations/";
 
     /// <summary>The neuron's page on neuroscope.io, whatever mirror the corpus was fetched from.</summary>
     public static string NeuroscopeOriginal(string model, int layer, int neuron) => Inv($"https://neuroscope.io/{model}/{layer}/{neuron}.html");

@@ -1,5 +1,6 @@
 using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
@@ -11,11 +12,11 @@ internal static class IndexDocuments
     public const int LayerTop = 20;
     public const int ModelTop = 10;
 
-    public static readonly IReadOnlyList<SourceDoc> Sources =
+    /// <summary>The site index's <c>sources</c>: Neuroscope, then the build's other sources in document order.</summary>
+    public static IReadOnlyList<SourceDoc> Sources(SourceSet sources) =>
     [
         new(SourceInfo.Neuroscope.Id, SourceInfo.Neuroscope.AvailableLabel, "https://neuroscope.io/"),
-        new(SourceInfo.Neuron2Graph.Id, SourceInfo.Neuron2Graph.AvailableLabel, "https://github.com/apartresearch/Neuron2Graph"),
-        new(SourceInfo.Gpt4.Id, SourceInfo.Gpt4.AvailableLabel, "https://openaipublic.blob.core.windows.net/neuron-explainer/"),
+        .. sources.Sections.Select(s => new SourceDoc(s.Source.Id, s.Source.AvailableLabel, s.Contributions.Homepage)),
     ];
 
     /// <summary>The first <paramref name="count"/> neurons under the default interest ranking (<see cref="InterestRanking"/>).</summary>
@@ -52,8 +53,8 @@ internal static class IndexDocuments
                 new LinksDoc(ApiPaths.LayerIndex(model.Id, l.Summary.Layer), ApiPaths.LayerHtml(model.Id, l.Summary.Layer)),
                 Summaries(l.Summary.Top, Ranks(l.Summary.Top))))]);
 
-    public static SiteIndexDoc Site(IReadOnlyList<(ModelSummary Summary, CoverageTally Coverage)> models) =>
-        new("site-index", JsonOutput.SchemaVersion, JsonOutput.Generator, Sources,
+    public static SiteIndexDoc Site(SourceSet sources, IReadOnlyList<(ModelSummary Summary, CoverageTally Coverage)> models) =>
+        new("site-index", JsonOutput.SchemaVersion, JsonOutput.Generator, Sources(sources),
             [.. models.Select(m => new SiteModelDoc(
                 m.Summary.Model.Id,
                 m.Summary.Model.ActivationFunction,
@@ -76,8 +77,8 @@ internal static class IndexDocuments
             r.Neuron,
             rank,
             r.Available,
-            r.MaxActivation is { } max && float.IsFinite(max) ? max : null,
-            r.MaxRange is { } range && double.IsFinite(range) ? range : null,
+            JsonOutput.Finite(r.MaxActivation),
+            JsonOutput.Finite(r.MaxRange),
             StatsJson.Round(s.TopExampleRange),
             StatsJson.Round(s.Activations.Variance),
             StatsJson.Round(s.Activations.Skewness),
@@ -85,8 +86,6 @@ internal static class IndexDocuments
             StatsJson.Round(s.Activations.FractionPositive),
             s.TopTokens.Token,
             StatsJson.Round(s.TopTokens.Share),
-            r.Gpt4Score is { } g && double.IsFinite(g) ? g : null,
-            r.Explanation,
-            r.GraphScore is { } n && double.IsFinite(n) ? n : null);
+            r.Columns);
     }
 }

@@ -35,6 +35,85 @@ internal static class JsonOutput
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>JSON has no NaN or Infinity: non-finite values become null.</summary>
+    /// <summary>JSON has no NaN or Infinity: non-finite values become null. The one place of that rule.</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <inheritdoc cref="Finite(double)"/>
+    public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    /// <inheritdoc cref="Finite(double)"/>
+    public static float? Finite(float? value) => value is { } v && float.IsFinite(v) ? v : null;
+
+    /// <summary>Writes <paramref name="value"/> under <paramref name="name"/>, or null when it is missing or not finite.</summary>
+    public static void WriteFinite(this Utf8JsonWriter w, JsonEncodedText name, double? value)
+    {
+        if (Finite(value) is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="WriteFinite(Utf8JsonWriter, JsonEncodedText, double?)"/>
+    public static void WriteFinite(this Utf8JsonWriter w, JsonEncodedText name, float? value)
+    {
+        if (Finite(value) is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="WriteFinite(Utf8JsonWriter, JsonEncodedText, double?)"/>
+    public static void WriteFinite(this Utf8JsonWriter w, string name, double? value)
+    {
+        w.WritePropertyName(name);
+        w.WriteFiniteValue(value);
+    }
+
+    /// <inheritdoc cref="WriteFinite(Utf8JsonWriter, JsonEncodedText, double?)"/>
+    public static void WriteFinite(this Utf8JsonWriter w, string name, float? value)
+    {
+        w.WritePropertyName(name);
+        if (Finite(value) is { } v)
+        {
+            w.WriteNumberValue(v);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as an array element or property value, or null when it is missing or not finite.</summary>
+    public static void WriteFiniteValue(this Utf8JsonWriter w, double? value)
+    {
+        if (Finite(value) is { } v)
+        {
+            w.WriteNumberValue(v);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    /// <inheritdoc cref="WriteFiniteValue(Utf8JsonWriter, double?)"/>
+    public static void WriteFiniteValue(this Utf8JsonWriter w, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            w.WriteNumberValue(value);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
 }

@@ -60,14 +60,16 @@ internal sealed class NeuronDocumentWriter : IDisposable
     private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText Neuroscope = JsonEncodedText.Encode(SourceInfo.Neuroscope.DocumentKey);
-    private static readonly JsonEncodedText Neuron2Graph = JsonEncodedText.Encode(SourceInfo.Neuron2Graph.DocumentKey);
-    private static readonly JsonEncodedText Gpt4 = JsonEncodedText.Encode(SourceInfo.Gpt4.DocumentKey);
 
     private readonly ArrayBufferWriter<byte> _section = new(1 << 20);
     private readonly ArrayBufferWriter<byte> _document = new(1 << 20);
     private readonly ArrayBufferWriter<byte> _array = new(1 << 16);
     private readonly JsonArrays _arrays = new();
     private readonly Utf8JsonWriter _writer = new(Stream.Null, JsonOutput.WriterOptions);
+    private readonly IReadOnlyList<SourceInfo> _sources;
+
+    /// <param name="sources">The sources other than Neuroscope whose keys every neuron document has, in document order.</param>
+    public NeuronDocumentWriter(IReadOnlyList<SourceInfo> sources) => _sources = sources;
 
     /// <summary>Serializes the neuron's Neuroscope section; the neuron and neuroscope documents splice these bytes.</summary>
     public ReadOnlySpan<byte> WriteSection(NeuroscopeNeuron neuron)
@@ -95,7 +97,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
     }
 
     /// <summary>
-    /// The <c>neuron</c> document; <paramref name="section"/> is what <see cref="WriteSection"/> returned for its Neuroscope
+    /// The <c>neuron</c> document, with a key per source (null where <paramref name="sections"/> has none); <paramref name="section"/> is what <see cref="WriteSection"/> returned for its Neuroscope
     /// data (ignored when Neuroscope does not hold it: then its key and statistics are null).
     /// </summary>
     public ReadOnlySpan<byte> WriteNeuron(
@@ -106,6 +108,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
         IReadOnlyList<NeuronSection> sections,
         IReadOnlyList<SourceCoverage> coverage)
     {
+        var sources = _sources;
         var (model, layer, n) = item.Id;
         var neuron = item.Neuroscope;
         var w = Start(_document);
@@ -168,8 +171,10 @@ internal sealed class NeuronDocumentWriter : IDisposable
             w.WriteRawValue(section, skipInputValidation: true);
         }
 
-        WriteSectionOrNull(w, Neuron2Graph, SourceInfo.Neuron2Graph, sections);
-        WriteSectionOrNull(w, Gpt4, SourceInfo.Gpt4, sections);
+        foreach (var source in sources)
+        {
+            WriteSectionOrNull(w, source, sections);
+        }
         w.WriteEndObject();
         w.Flush();
         return _document.WrittenSpan;
@@ -227,19 +232,20 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteEndObject();
     }
 
-    private static void WriteSectionOrNull(Utf8JsonWriter w, JsonEncodedText key, SourceInfo source, IReadOnlyList<NeuronSection> sections)
+    /// <summary>The source's key: its section, or null when it has none for the neuron (sections are in document order).</summary>
+    private static void WriteSectionOrNull(Utf8JsonWriter w, SourceInfo source, IReadOnlyList<NeuronSection> sections)
     {
         foreach (var s in sections)
         {
             if (s.Source == source)
             {
-                w.WritePropertyName(key);
+                w.WritePropertyName(source.DocumentKey);
                 s.Data.WriteJson(w);
                 return;
             }
         }
 
-        w.WriteNull(key);
+        w.WriteNull(source.DocumentKey);
     }
 
     /// <summary>The <c>neuroscope</c> document (one neuron, one source); reuses the buffer of <see cref="WriteNeuron"/>.</summary>
@@ -302,27 +308,7 @@ internal sealed class NeuronDocumentWriter : IDisposable
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, JsonEncodedText name, float? value)
-    {
-        if (value is { } v && float.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter w, JsonEncodedText name, float? value) => w.WriteFinite(name, value);
 
-    private static void Number(Utf8JsonWriter w, JsonEncodedText name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter w, JsonEncodedText name, double? value) => w.WriteFinite(name, value);
 }

@@ -4,21 +4,30 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Build.Coverage;
 
-/// <summary>Counts of the coverage registry per source, out of an expected number of neurons per source.</summary>
+/// <summary>
+/// Counts of the coverage registry per source of the build (Neuroscope, then the section sources in document order), out
+/// of an expected number of neurons per source.
+/// </summary>
 internal sealed class CoverageTally
 {
     private static readonly int StatusCount = Enum.GetValues<CoverageStatus>().Length;
-    private readonly long[,] _counts = new long[SourceInfo.All.Count, StatusCount];
+    private readonly IReadOnlyList<SourceInfo> _sources;
+    private readonly long[,] _counts;
     private readonly List<int> _missingNeuroscope = [];
 
-    public CoverageTally(long expected) => Expected = expected;
+    public CoverageTally(IReadOnlyList<SourceInfo> sources, long expected)
+    {
+        _sources = sources;
+        _counts = new long[sources.Count, StatusCount];
+        Expected = expected;
+    }
 
     public long Expected { get; private set; }
 
-    /// <summary>The tally of one layer's coverage rows; rows of sources NeuroNav does not know are not counted.</summary>
-    public static CoverageTally ForLayer(ModelInfo model, int layer, IReadOnlyList<CoverageRow> rows)
+    /// <summary>The tally of one layer's coverage rows; rows of sources the build does not have are not counted.</summary>
+    public static CoverageTally ForLayer(IReadOnlyList<SourceInfo> sources, ModelInfo model, int layer, IReadOnlyList<CoverageRow> rows)
     {
-        var tally = new CoverageTally(model.NeuronsPerLayer);
+        var tally = new CoverageTally(sources, model.NeuronsPerLayer);
         foreach (var row in rows)
         {
             if (row.Model != model.Id || row.Layer != layer || !model.HasNeuron(layer, row.Neuron))
@@ -26,7 +35,7 @@ internal sealed class CoverageTally
                 throw new BuildException($"coverage of {model.Id}/{layer} holds a row for {row.Id}, which is not a neuron of that layer");
             }
 
-            var source = IndexOf(row.Source);
+            var source = tally.IndexOf(row.Source);
             if (source >= 0)
             {
                 tally._counts[source, (int)row.Status]++;
@@ -37,7 +46,7 @@ internal sealed class CoverageTally
             }
         }
 
-        foreach (var source in SourceInfo.All)
+        foreach (var source in sources)
         {
             if (tally.Count(source, CoverageStatus.Present) + tally.Count(source, CoverageStatus.MissingUpstream)
                 + tally.Count(source, CoverageStatus.Failed) + tally.Count(source, CoverageStatus.Invalid) > tally.Expected)
@@ -53,7 +62,7 @@ internal sealed class CoverageTally
     public IReadOnlyList<int> MissingUpstreamNeuroscope => [.. _missingNeuroscope.Order()];
 
     /// <summary>Some source has data for some neuron.</summary>
-    public bool HasPresent => SourceInfo.All.Any(s => Count(s, CoverageStatus.Present) > 0);
+    public bool HasPresent => _sources.Any(s => Count(s, CoverageStatus.Present) > 0);
 
     public long Count(SourceInfo source, CoverageStatus status) => _counts[IndexOf(source.Id), (int)status];
 
@@ -71,27 +80,22 @@ internal sealed class CoverageTally
     }
 
     public IReadOnlyList<CoverageCounts> ToCounts() =>
-        [.. SourceInfo.All.Select(s => new CoverageCounts(
+        [.. _sources.Select(s => new CoverageCounts(
             s.Id,
             Expected,
             Count(s, CoverageStatus.Present),
             Count(s, CoverageStatus.MissingUpstream),
             Count(s, CoverageStatus.Failed),
-            Count(s, CoverageStatus.Invalid)))];
+            Count(s, CoverageStatus.Invalid)) { Info = s })];
 
-    public CoverageMapDoc ToDoc()
+    public CoverageMapDoc ToDoc() =>
+        new([.. ToCounts().Select(c => (c.Source, new CoverageDoc(c.Expected, c.Present, c.MissingUpstream, c.Failed, c.Invalid, c.NotAttempted)))]);
+
+    private int IndexOf(string sourceId)
     {
-        var c = ToCounts();
-        return new CoverageMapDoc(Doc(c[0]), Doc(c[1]), Doc(c[2]));
-
-        static CoverageDoc Doc(CoverageCounts c) => new(c.Expected, c.Present, c.MissingUpstream, c.Failed, c.Invalid, c.NotAttempted);
-    }
-
-    private static int IndexOf(string sourceId)
-    {
-        for (var i = 0; i < SourceInfo.All.Count; i++)
+        for (var i = 0; i < _sources.Count; i++)
         {
-            if (SourceInfo.All[i].Id == sourceId)
+            if (_sources[i].Id == sourceId)
             {
                 return i;
             }

@@ -12,6 +12,9 @@ public sealed record SourceCoverage(SourceInfo Source, string Status, string? Re
 {
     public const string NotAttempted = "not_attempted";
 
+    /// <summary>What the neuron page calls the source when it says why the source has no data (<see cref="SourceContributions.Status"/>).</summary>
+    public string Label { get; init; } = Source == SourceInfo.Neuroscope ? "Neuroscope" : Source.AvailableLabel;
+
     /// <summary>The source has the neuron's data.</summary>
     public bool IsPresent => Status == Name(CoverageStatus.Present);
 
@@ -53,25 +56,29 @@ internal sealed class LayerCoverage
     }
 
     /// <summary>
-    /// Every source's status for <paramref name="neuron"/>, in <see cref="SourceInfo.All"/> order: its newest coverage row's,
-    /// or, without a row, <c>present</c> where the build has its data and <c>not_attempted</c> elsewhere.
+    /// Every source's status for <paramref name="neuron"/>, Neuroscope first, then <paramref name="sources"/> in document
+    /// order: its newest coverage row's, or, without a row, <c>present</c> where the build has its data and
+    /// <c>not_attempted</c> elsewhere.
     /// </summary>
-    public IReadOnlyList<SourceCoverage> For(int neuron, bool neuroscope, IReadOnlyList<NeuronSection> sections)
+    public IReadOnlyList<SourceCoverage> For(int neuron, bool neuroscope, IReadOnlyList<NeuronSection> sections, SourceSet sources)
     {
-        var statuses = new SourceCoverage[SourceInfo.All.Count];
+        var statuses = new SourceCoverage[sources.Coverage.Count];
         for (var i = 0; i < statuses.Length; i++)
         {
-            var source = SourceInfo.All[i];
+            var source = sources.Coverage[i];
+            var label = sources.Module(source)?.Contributions.Status;
             if (_rows.TryGetValue((neuron, source.Id), out var row))
             {
-                statuses[i] = new SourceCoverage(source, SourceCoverage.Name(row.Status), row.Reason, row.Url);
+                statuses[i] = Labelled(new SourceCoverage(source, SourceCoverage.Name(row.Status), row.Reason, row.Url), label);
                 continue;
             }
 
             var held = source == SourceInfo.Neuroscope ? neuroscope : sections.Any(s => s.Source == source);
-            statuses[i] = new SourceCoverage(source, held ? SourceCoverage.Name(CoverageStatus.Present) : SourceCoverage.NotAttempted, null, null);
+            statuses[i] = Labelled(new SourceCoverage(source, held ? SourceCoverage.Name(CoverageStatus.Present) : SourceCoverage.NotAttempted, null, null), label);
         }
 
         return statuses;
     }
+
+    private static SourceCoverage Labelled(SourceCoverage coverage, string? label) => label is null ? coverage : coverage with { Label = label };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuroNav.Build.Api;
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
 
@@ -188,34 +189,13 @@ internal static class Gpt4Json
         w.WriteStartArray(name);
         foreach (var v in values)
         {
-            if (float.IsFinite(v))
-            {
-                w.WriteNumberValue(v);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
+            w.WriteFiniteValue(v);
         }
 
         w.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        w.WritePropertyName(name);
-        Value(w, value);
-    }
+    private static void Number(Utf8JsonWriter w, string name, double? value) => w.WriteFinite(name, value);
 
-    private static void Value(Utf8JsonWriter w, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            w.WriteNumberValue(v);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
-    }
+    private static void Value(Utf8JsonWriter w, double? value) => w.WriteFiniteValue(value);
 }

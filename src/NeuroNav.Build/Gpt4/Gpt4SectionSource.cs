@@ -25,6 +25,8 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
 
     public SourceInfo Source => SourceInfo.Gpt4;
 
+    public SourceContributions Contributions => Gpt4Module.Contributions;
+
     public async Task<ILayerSections> LoadLayerAsync(ModelInfo model, int layer, CancellationToken ct)
     {
         IReadOnlyList<Gpt4Neuron> neurons;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuroNav.Build.Api;
 using NeuroNav.Build.Sources;
 using NeuroNav.Corpus.Graphs;
 
@@ -116,15 +117,5 @@ internal sealed class GraphSection(NeuronGraph graph, GraphStats? stats, IReadOn
         writer.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter writer, string name, double? value) => writer.WriteFinite(name, value);
 }

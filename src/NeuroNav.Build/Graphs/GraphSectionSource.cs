@@ -8,7 +8,7 @@ namespace NeuroNav.Build.Graphs;
 /// <summary>
 /// The Neuron2Graph section of neuron documents and pages, read from the corpus's N2G tables: a neuron has a section
 /// exactly where a graph is stored (so <c>available</c> says "Neuron Graph" exactly there), with its stats and similar
-/// neurons when the corpus has them. Also the source of the static token search index (<see cref="TokenSearch"/>).
+/// neurons when the corpus has them. Its outputs are the static token search (<see cref="TokenSearch"/>).
 /// </summary>
 public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
 {
@@ -17,7 +17,10 @@ public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
     /// <summary>The neurons with Neuroscope data (hence a page) per (model, layer), read once per build.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlySet<int>>>> _pages = new();
 
-    internal GraphCorpus Corpus => corpus;
+    public SourceContributions Contributions => Neuron2GraphModule.Contributions;
+
+    /// <summary>The token search, from the corpus's neuron store.</summary>
+    public ISiteOutputs Outputs => new TokenSearch(corpus);
 
     public async Task<ILayerSections> LoadLayerAsync(ModelInfo model, int layer, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NeuroNav.Build.Api;
 using NeuroNav.Corpus.Graphs;
 
 namespace NeuroNav.Build.Graphs;
@@ -49,7 +50,7 @@ public static class TokenIndex
             shards[s] = Write(w =>
             {
                 w.WriteString("schema", "token-shard");
-                w.WriteNumber("schema_version", 1);
+                w.WriteNumber("schema_version", JsonOutput.SchemaVersion);
                 w.WriteString("model", model);
                 w.WriteNumber("shard", s);
                 w.WriteStartObject("tokens");
@@ -69,7 +70,7 @@ public static class TokenIndex
         var manifest = Write(w =>
         {
             w.WriteString("schema", "token-index");
-            w.WriteNumber("schema_version", 1);
+            w.WriteNumber("schema_version", JsonOutput.SchemaVersion);
             w.WriteString("model", model);
             w.WriteNumber("shards", shardCount);
             w.WriteString("hash", "fnv1a32-utf8");

@@ -11,20 +11,17 @@ namespace NeuroNav.Build.Graphs;
 public sealed record SearchPageModel(IReadOnlyList<string> Models);
 
 /// <summary>
-/// Static token search without a server: per model, <c>/api/&lt;model&gt;/search/tokens/index.json</c> (manifest) and
-/// <c>.../&lt;shard&gt;.json</c> (<see cref="TokenIndex"/>); at the site root, <c>search.html</c>, which queries every model that
-/// has an index from one box. Nothing is written when the build has no Neuron2Graph source or the corpus no neuron store.
+/// Static token search without a server, Neuron2Graph's outputs: per model, <see cref="ApiPaths.TokenIndex"/> (manifest)
+/// and <see cref="ApiPaths.TokenShard"/> (<see cref="TokenIndex"/>); at the site root, <see cref="ApiPaths.SearchHtml"/>,
+/// which queries every model that has an index from one box. No index is written without a corpus or a neuron store.
 /// </summary>
-internal static class TokenSearch
+/// <param name="corpus">The Neuron2Graph tables; null when the build does not read them.</param>
+internal sealed class TokenSearch(GraphCorpus? corpus) : ISiteOutputs
 {
-    public static string ManifestPath(string model) => $"api/{model}/search/tokens/index.json";
-
-    public static string ShardPath(string model, int shard) => $"api/{model}/search/tokens/{shard}.json";
-
     /// <summary>Writes the model's index from the neuron store of all its layers in the corpus.</summary>
-    public static async Task WriteModelAsync(IReadOnlyList<ISectionSource> sources, ModelInfo model, OutputWriter output, CancellationToken ct)
+    public async Task WriteModelAsync(ModelInfo model, IOutputFiles output, CancellationToken ct)
     {
-        if (sources.OfType<GraphSectionSource>().FirstOrDefault() is not { } graphs || graphs.Corpus.StoreLayers(model.Id) is not { Count: > 0 } layers)
+        if (corpus is null || corpus.StoreLayers(model.Id) is not { Count: > 0 } layers)
         {
             return;
         }
@@ -32,27 +29,26 @@ internal static class TokenSearch
         var entries = new List<StoreEntry>();
         foreach (var layer in layers)
         {
-            entries.AddRange(await graphs.Corpus.ReadStoreAsync(model.Id, layer, ct).ConfigureAwait(false));
+            entries.AddRange(await corpus.ReadStoreAsync(model.Id, layer, ct).ConfigureAwait(false));
         }
 
         var (manifest, shards) = TokenIndex.Build(model.Id, entries);
         var producer = $"token index of {model.Id}";
-        output.Write(ManifestPath(model.Id), manifest, producer);
+        output.Write(ApiPaths.TokenIndex(model.Id), manifest, producer);
         for (var s = 0; s < shards.Count; s++)
         {
-            output.Write(ShardPath(model.Id, s), shards[s], producer);
+            output.Write(ApiPaths.TokenShard(model.Id, s), shards[s], producer);
         }
     }
 
     /// <summary>
-    /// Writes <c>search.html</c> listing every catalog model whose corpus has a neuron store; every page links to it,
-    /// so it is written (saying so) when no model has one.
+    /// Writes the search page listing every catalog model whose corpus has a neuron store; every page links to it, so it
+    /// is written (saying so) when no model has one.
     /// </summary>
-    public static void WritePage(IReadOnlyList<ISectionSource> sources, IPageRenderer pages, ModelCatalog catalog, OutputWriter output)
+    public void WriteSite(IReadOnlyList<ModelInfo> models, IPageRenderer pages, IOutputFiles output)
     {
-        List<string> models = sources.OfType<GraphSectionSource>().FirstOrDefault() is { } graphs
-            ? [.. catalog.Models.Where(m => graphs.Corpus.StoreLayers(m.Id).Count > 0).Select(m => m.Id)]
-            : [];
-        output.Write("search.html", pages.RenderSearch(new SearchPageModel(models)), "search page");
+        List<string> indexed = corpus is null ? [] : [.. models.Where(m => corpus.StoreLayers(m.Id).Count > 0).Select(m => m.Id)];
+        var page = new SitePageModel("search", "Token search", new SearchPageModel(indexed), "assets/search.js");
+        output.Write(ApiPaths.SearchHtml, pages.RenderSitePage(page), "search page");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 using NeuroNav.Build.Stats;
 using NeuroNav.Core;
 
@@ -17,7 +18,7 @@ internal static class ListingViews
 
     /// <summary>
     /// The home page: models with data first (catalog order), then the rest. The explanation search offers the models
-    /// with data that GPT-4 covers, those whose explanations are fetched first.
+    /// with data that a searchable source covers, those whose explanations are fetched first.
     /// </summary>
     public static IndexView Index(IndexPageModel page)
     {
@@ -29,8 +30,9 @@ internal static class ListingViews
         return new IndexView(
             [.. rows.Where(r => r.Href is not null)],
             [.. rows.Where(r => r.Href is null)],
-            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && SourceInfo.Gpt4.Covers(m.Model.Id))
-                .OrderByDescending(m => Present(m.Coverage, SourceInfo.Gpt4) > 0).Select(m => m.Model.Id)]);
+            [.. page.Models.Where(m => m.LayersWithData.Count > 0 && page.Search.Any(c => c.Source.Covers(m.Model.Id)))
+                .OrderByDescending(m => page.Search.Any(c => Present(m.Coverage, c.Source) > 0)).Select(m => m.Model.Id)],
+            page.Search.Count > 0 ? page.Search[0].Search : null);
     }
 
     public static ModelView Model(ModelPageModel page) => new(
@@ -40,29 +42,32 @@ internal static class ListingViews
             l.Layer,
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
             Coverage(page.Model, l.Coverage),
-            l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1)).ToList())).ToList(),
-        SourceInfo.Gpt4.Covers(page.Model.Id));
+            l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1, [])).ToList())).ToList(),
+        page.Search);
 
     public static LayerView Layer(LayerPageModel page)
     {
         var ranked = InterestRanking.Order(page.Neurons);
         var model = page.Model;
         var layer = page.Layer;
+        // The columns of the sources that cover the model: scores first, texts last (they are the widest).
+        var columns = page.Columns.Where(c => c.Source.Covers(model.Id)).OrderBy(c => c.Kind == ColumnKind.Text).ToList();
         return new LayerView(
             Facts(model),
             layer,
             Coverage(model, page.Coverage),
             Numbers.Count(page.Neurons.Count),
             page.Neurons.Count,
-            [.. ranked.Take(LayerRows).Select((n, i) => Row(n, "", i + 1))],
+            [.. ranked.Take(LayerRows).Select((n, i) => Row(n, "", i + 1, columns))],
             [.. page.Neurons.Select(n => new NeuronLinkView(n.Neuron, Numbers.Int(n.Neuron) + ".html"))],
             page.PreviousLayer is { } previous ? $"../{Numbers.Int(previous)}/index.html" : null,
             page.NextLayer is { } next ? $"../{Numbers.Int(next)}/index.html" : null,
             $"../../api/{model.Id}/{Numbers.Int(layer)}/index.json",
             page.PreviousLayer,
             page.NextLayer,
-            SourceInfo.Gpt4.Covers(model.Id),
-            SourceInfo.Neuron2Graph.Covers(model.Id),
+            [.. columns.Select(c => new ColumnView(c.Key, c.Kind == ColumnKind.Text ? "text" : "number", c.Heading))],
+            [.. columns.Select(c => c.Filter).OfType<string>()],
+            [.. columns.Select(c => c.Only).OfType<string>()],
             [.. page.MissingUpstream.Select(n => new MissingNeuronView(n, Api.ApiPaths.NeuroscopeOriginal(model.Id, layer, n)))]);
     }
 
@@ -77,8 +82,8 @@ internal static class ListingViews
 
     /// <summary>The coverage rows of the sources that cover <paramref name="model"/>; the others cannot have data for it.</summary>
     public static IReadOnlyList<CoverageView> Coverage(ModelInfo model, IReadOnlyList<CoverageCounts> counts) =>
-        counts.Where(c => SourceInfo.All.FirstOrDefault(s => s.Id == c.Source)?.Covers(model.Id) ?? true).Select(c => new CoverageView(
-            SourceLabel(c.Source),
+        counts.Where(c => Info(c)?.Covers(model.Id) ?? true).Select(c => new CoverageView(
+            Info(c)?.AvailableLabel ?? c.Source,
             Numbers.Count(c.Expected),
             Numbers.Count(c.Present),
             Numbers.Count(c.MissingUpstream),
@@ -120,7 +125,8 @@ internal static class ListingViews
     private static bool HasData(LayerSummary layer) => layer.Top.Count > 0 || layer.Coverage.Any(c => c.Present > 0);
 
     /// <param name="rank">Its place in the default ranking of its layer; the rows given are in that order.</param>
-    private static NeuronRowView Row(NeuronSummary n, string prefix, int rank)
+    /// <param name="columns">The source columns the row has cells for.</param>
+    private static NeuronRowView Row(NeuronSummary n, string prefix, int rank, IReadOnlyList<SourceColumn> columns)
     {
         var s = n.Statistics;
         return new(
@@ -136,9 +142,8 @@ internal static class ListingViews
             Stat(s.Activations.FractionPositive),
             s.TopTokens.Token is { } token ? Visible(token) : null,
             Stat(s.TopTokens.Share),
-            Stat(n.Gpt4Score),
-            Stat(n.GraphScore),
-            n.Explanation);
+            [.. columns.Select(c => c.Kind == ColumnKind.Text ? new CellView(n[c].Text, true) : new CellView(Stat(n[c].Number), false))],
+            [.. n.Columns.Where(c => c.Column.Kind == ColumnKind.Text).Select(c => c.Value.Text)]);
     }
 
     /// <summary>A statistic for reading: 4 significant digits (<c>0.7428</c>, <c>1.235E-05</c>), "–" when undefined.</summary>
@@ -169,6 +174,5 @@ internal static class ListingViews
         return text.ToString();
     }
 
-    private static string SourceLabel(string sourceId) =>
-        SourceInfo.All.FirstOrDefault(s => s.Id == sourceId)?.AvailableLabel ?? sourceId;
+    private static SourceInfo? Info(CoverageCounts counts) => counts.Info ?? SourceInfo.All.FirstOrDefault(s => s.Id == counts.Source);
 }

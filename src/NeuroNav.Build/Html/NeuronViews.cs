@@ -31,7 +31,7 @@ internal static class NeuronViews
     }
 
     private static CoverageGapView Gap(SourceCoverage c) => new(
-        c.Source == SourceInfo.Gpt4 ? "GPT-4 explanation" : c.Source == SourceInfo.Neuron2Graph ? "Neuron2Graph" : "Neuroscope",
+        c.Label,
         c.Status switch
         {
             "missing_upstream" => "missing upstream (the source has no page for it)",

@@ -52,8 +52,8 @@ internal sealed record NeuronView(
 internal sealed record CoverageGapView(string Source, string Status, string? Reason);
 
 /// <summary>One other source's part of a neuron page: <see cref="Html"/> is its template's output, printed as is.</summary>
-/// <param name="Label">What the facts list at the top of the page calls the source's headline ("GPT-4 explanation").</param>
-/// <param name="Text">The source's one-line text (GPT-4's explanation), unescaped; null when it has none.</param>
+/// <param name="Label">What the facts list at the top of the page calls the source's headline (<see cref="Sources.SourceContributions.Headline"/>).</param>
+/// <param name="Text">The source's one-line text (an explanation), unescaped; null when it has none.</param>
 /// <param name="Score">The source's explanation score, rounded for reading; null when it has none.</param>
 internal sealed record SectionView(string Id, string Html, string Label, string? Text, string? Score);
 

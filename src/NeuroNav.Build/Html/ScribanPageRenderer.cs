@@ -57,9 +57,9 @@ public sealed class ScribanPageRenderer : IPageRenderer
         var sections = model.Sections.Select(s => new SectionView(
             s.Source.Id,
             _templates.Render(s.Source.Id, s.Data.PageView, $"{s.Source.Id} section of {what}"),
-            s.Source == Core.SourceInfo.Gpt4 ? "GPT-4 explanation" : "Neuron2Graph explanation",
+            s.Label,
             s.Data.Summary,
-            s.Data.Score is { } score && double.IsFinite(score) ? Numbers.Score(score) : null)).ToList();
+            Api.JsonOutput.Finite(s.Data.Score) is { } score ? Numbers.Score(score) : null)).ToList();
         var view = NeuronViews.Create(model, scratch, sections);
         var body = _templates.Render("neuron", view, what);
         var crumbs = new CrumbView[]
@@ -99,12 +99,14 @@ public sealed class ScribanPageRenderer : IPageRenderer
         return Page(new ShellView("Neurons of language models", "", [], null, _generator), body, what);
     }
 
-    public byte[] RenderSearch(Graphs.SearchPageModel model)
+    public byte[] RenderSitePage(SitePageModel page)
     {
-        const string what = "search page";
-        var body = _templates.Render("search", model, what);
-        return Page(new ShellView("Token search", "", [new("NeuroNav", "index.html"), new("Token search", null)], "assets/search.js", _generator), body, what);
+        var what = $"page '{page.Title}'";
+        var body = _templates.Render(page.Template, page.View, what);
+        return Page(new ShellView(page.Title, "", [new("NeuroNav", "index.html"), new(page.Title, null)], page.Script, _generator), body, what);
     }
+
+    public bool HasTemplate(string name) => _templates.Has(name);
 
     /// <summary>The same list on every call; callers must not change the bytes.</summary>
     public IReadOnlyList<StaticFile> StaticFiles() => _staticFiles;

@@ -21,12 +21,14 @@ public sealed class PageRenderException : Exception
 }
 
 /// <summary>
-/// The site's Scriban templates, each parsed once at start-up. Parsed templates are immutable and shared;
-/// each thread renders with its own <see cref="TemplateContext"/>, so rendering is thread-safe.
+/// The site's Scriban templates, each parsed once at start-up: the generic pages' (<see cref="Names"/>, required) and
+/// every other <c>*.sbn</c> of the folder (a source's part of the neuron page is <c>&lt;source id&gt;.sbn</c>, its pages
+/// any name it gives). Parsed templates are immutable and shared; each thread renders with its own
+/// <see cref="TemplateContext"/>, so rendering is thread-safe.
 /// </summary>
 internal sealed class TemplateSet
 {
-    public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page", "gpt4", "neuron2graph", "search", "notfound"];
+    public static readonly IReadOnlyList<string> Names = ["layout", "index", "model", "layer", "neuron", "page", "notfound"];
 
     /// <summary>
     /// Scriban's builtin functions (html.escape, ...), built once: a default context would rebuild them
@@ -48,7 +50,10 @@ internal sealed class TemplateSet
     public static TemplateSet Load(string directory)
     {
         var templates = new Dictionary<string, (Template, string)>(StringComparer.Ordinal);
-        foreach (var name in Names)
+        IEnumerable<string> others = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.sbn").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal)
+            : [];
+        foreach (var name in Names.Concat(others.Except(Names, StringComparer.Ordinal)))
         {
             var path = Path.GetFullPath(Path.Combine(directory, name + ".sbn"));
             string text;
@@ -73,10 +78,17 @@ internal sealed class TemplateSet
         return new TemplateSet(templates);
     }
 
+    public bool Has(string name) => _templates.ContainsKey(name);
+
     /// <summary>Renders template <paramref name="name"/> with <paramref name="view"/> as <c>page</c>; <paramref name="what"/> names the page in errors.</summary>
     public string Render(string name, object view, string what)
     {
-        var (template, path) = _templates[name];
+        if (!_templates.TryGetValue(name, out var found))
+        {
+            throw new PageRenderException($"cannot render {what}: there is no template '{name}.sbn' in the templates folder");
+        }
+
+        var (template, path) = found;
         var context = t_context ??= NewContext();
         var globals = new ScriptObject();
         globals.SetValue("page", view, readOnly: true);

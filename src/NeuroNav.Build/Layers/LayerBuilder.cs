@@ -19,10 +19,10 @@ internal sealed class LayerBuilder : IDisposable
     private readonly int _parallelism;
     private readonly ConcurrentBag<NeuronDocumentWriter> _writers = [];
     private readonly IProgress<long>? _progress;
-    private readonly IReadOnlyList<ISectionSource> _sources;
+    private readonly SourceSet _sources;
     private long _neurons;
 
-    public LayerBuilder(OutputWriter output, IPageRenderer pages, IReadOnlyList<ISectionSource> sources, int parallelism, IProgress<long>? progress)
+    public LayerBuilder(OutputWriter output, IPageRenderer pages, SourceSet sources, int parallelism, IProgress<long>? progress)
     {
         _output = output;
         _sources = sources;
@@ -69,7 +69,7 @@ internal sealed class LayerBuilder : IDisposable
         await foreach (var item in LayerStream.WithNeighbours(model, layer, neurons, sections.Neurons(), ct).ConfigureAwait(false))
         {
             var n = item.Id.Neuron;
-            summaries.Add(NeuronStatistics.Of(item.Neuroscope).ToSummary(n, item.Neuroscope is not null, sections.For(n)));
+            summaries.Add(NeuronStatistics.Of(item.Neuroscope).ToSummary(n, item.Neuroscope is not null, sections.For(n), _sources.Columns));
         }
 
         return summaries;
@@ -90,8 +90,8 @@ internal sealed class LayerBuilder : IDisposable
         var (m, layer, n) = item.Id;
         var producer = $"neuron {item.Id}";
         var stats = NeuronStatistics.Of(neuron);
-        var statuses = coverage.For(n, neuron is not null, sections);
-        var writer = _writers.TryTake(out var w) ? w : new NeuronDocumentWriter();
+        var statuses = coverage.For(n, neuron is not null, sections, _sources);
+        var writer = _writers.TryTake(out var w) ? w : new NeuronDocumentWriter([.. _sources.Sections.Select(s => s.Source)]);
         try
         {
             var section = neuron is null ? default : writer.WriteSection(neuron);
@@ -117,6 +117,6 @@ internal sealed class LayerBuilder : IDisposable
             Coverage = statuses,
         };
         _output.Write(ApiPaths.NeuronHtml(m, layer, n), _pages.RenderNeuron(page), producer);
-        return stats.ToSummary(n, neuron is not null, sections);
+        return stats.ToSummary(n, neuron is not null, sections, _sources.Columns);
     }
 }

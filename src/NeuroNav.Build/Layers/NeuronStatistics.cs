@@ -37,21 +37,20 @@ internal readonly record struct NeuronStatistics(float? MaxActivation, double? M
     }
 
     /// <summary>
-    /// The neuron's listing row, with the scores and labels of the other sources' <paramref name="sections"/>;
-    /// <paramref name="neuroscope"/> says whether Neuroscope holds it.
+    /// The neuron's listing row, with its value in each of <paramref name="columns"/> from the other sources'
+    /// <paramref name="sections"/>; <paramref name="neuroscope"/> says whether Neuroscope holds it.
     /// </summary>
-    public NeuronSummary ToSummary(int neuron, bool neuroscope, IReadOnlyList<NeuronSection> sections)
+    public NeuronSummary ToSummary(int neuron, bool neuroscope, IReadOnlyList<NeuronSection> sections, IReadOnlyList<SourceColumn> columns)
     {
-        if (neuroscope && sections.Count == 0)
+        var cells = new ColumnCell[columns.Count];
+        for (var i = 0; i < cells.Length; i++)
         {
-            return new(neuron, NeuroscopeOnly, MaxActivation, MaxRange) { Statistics = Activations };
+            var column = columns[i];
+            var section = sections.FirstOrDefault(s => s.Source == column.Source)?.Data;
+            cells[i] = new ColumnCell(column, section is null ? ColumnValue.None : column.Value(section));
         }
 
-        var gpt4 = sections.FirstOrDefault(s => s.Source == SourceInfo.Gpt4)?.Data;
-        var graph = sections.FirstOrDefault(s => s.Source == SourceInfo.Neuron2Graph)?.Data;
-        return new(neuron, NeuronSections.Available(neuroscope, sections), MaxActivation, MaxRange, gpt4?.Score, gpt4?.Summary, graph?.Score)
-        {
-            Statistics = Activations,
-        };
+        var available = neuroscope && sections.Count == 0 ? NeuroscopeOnly : NeuronSections.Available(neuroscope, sections);
+        return new(neuron, available, MaxActivation, MaxRange) { Statistics = Activations, Columns = cells };
     }
 }

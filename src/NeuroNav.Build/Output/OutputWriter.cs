@@ -9,7 +9,7 @@ namespace NeuroNav.Build.Output;
 /// produced twice, and at the end removes what the previous build produced within this build's scope and this one did not.
 /// Thread-safe.
 /// </summary>
-internal sealed class OutputWriter
+internal sealed class OutputWriter : IOutputFiles
 {
     private readonly string _root;
     private readonly Dictionary<string, ManifestEntry> _previous;

@@ -7,24 +7,23 @@ namespace NeuroNav.Build.Pages;
 /// <summary>Counts of the coverage registry for one source over some set of neurons.</summary>
 public sealed record CoverageCounts(string Source, long Expected, long Present, long MissingUpstream, long Failed, long Invalid)
 {
+    /// <summary>The source counted, when known: its label and the models it covers.</summary>
+    public SourceInfo? Info { get; init; }
+
     public long NotAttempted => Expected - Present - MissingUpstream - Failed - Invalid;
 }
 
 /// <summary>One neuron's row in its layer's listing.</summary>
-/// <param name="Gpt4Score">The GPT-4 section's <c>explanation-score</c>, when the neuron has one.</param>
-/// <param name="Explanation">The top GPT-4 explanation, when the neuron has one.</param>
-/// <param name="GraphScore">The Neuron2Graph section's <c>explanation-score</c>, when the neuron has one.</param>
-public sealed record NeuronSummary(
-    int Neuron,
-    IReadOnlyList<string> Available,
-    float? MaxActivation,
-    double? MaxRange,
-    double? Gpt4Score = null,
-    string? Explanation = null,
-    double? GraphScore = null)
+public sealed record NeuronSummary(int Neuron, IReadOnlyList<string> Available, float? MaxActivation, double? MaxRange)
 {
     /// <summary>The statistics of its stored examples; <see cref="ActivationStatistics.Empty"/> when none were computed.</summary>
     public ActivationStatistics Statistics { get; init; } = ActivationStatistics.Empty;
+
+    /// <summary>Every listing column of the build's sources (<see cref="SourceContributions.Columns"/>) with this neuron's value, in order.</summary>
+    public IReadOnlyList<ColumnCell> Columns { get; init; } = [];
+
+    /// <summary>The neuron's value in <paramref name="column"/>; <see cref="ColumnValue.None"/> when it has none.</summary>
+    public ColumnValue this[SourceColumn column] => Columns.FirstOrDefault(c => c.Column == column).Value;
 }
 
 /// <summary>One layer's row in its model's listing.</summary>
@@ -37,7 +36,7 @@ public sealed record ModelSummary(ModelInfo Model, IReadOnlyList<CoverageCounts>
 /// <param name="HasPrevious">Whether the site has a page for neuron - 1 of this layer.</param>
 /// <param name="HasNext">Whether the site has a page for neuron + 1 of this layer.</param>
 /// <param name="NeuroscopeUrl">The original page on neuroscope.io.</param>
-/// <param name="Sections">The other sources' sections for this neuron, in <see cref="SourceInfo.All"/> order; empty when none has any.</param>
+/// <param name="Sections">The other sources' sections for this neuron, in document order; empty when none has any.</param>
 public sealed record NeuronPageModel(
     ModelInfo Model,
     NeuronId Id,
@@ -52,7 +51,7 @@ public sealed record NeuronPageModel(
     /// <summary>The model's layers that have pages, ascending; null when every layer is taken to have one.</summary>
     public IReadOnlyList<int>? LayersWithData { get; init; }
 
-    /// <summary>Each source's status for this neuron, in <see cref="SourceInfo.All"/> order; empty when unknown.</summary>
+    /// <summary>Each source's status for this neuron, Neuroscope first, then document order; empty when unknown.</summary>
     public IReadOnlyList<Coverage.SourceCoverage> Coverage { get; init; } = [];
 }
 
@@ -61,6 +60,9 @@ public sealed record NeuronPageModel(
 public sealed record LayerPageModel(
     ModelInfo Model, int Layer, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<NeuronSummary> Neurons, IReadOnlyList<int>? LayersWithData = null)
 {
+    /// <summary>The listing columns of the build's sources, in order; the page shows those whose source covers the model.</summary>
+    public IReadOnlyList<SourceColumn> Columns { get; init; } = [];
+
     /// <summary>The neurons of the layer neuroscope.io answered 404 for (coverage status missing upstream), ascending.</summary>
     public IReadOnlyList<int> MissingUpstream { get; init; } = [];
 
@@ -81,9 +83,22 @@ public static class LayerLinks
         withData is null ? (layer + 1 < model.Layers ? layer + 1 : null) : withData.Where(l => l > layer).Select(l => (int?)l).FirstOrDefault();
 }
 
-public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<LayerSummary> Layers);
+public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCounts> Coverage, IReadOnlyList<LayerSummary> Layers)
+{
+    /// <summary>What the model's explanation search searches ("… explanations"), or null when no searchable source covers it.</summary>
+    public string? Search { get; init; }
+}
 
-public sealed record IndexPageModel(IReadOnlyList<ModelSummary> Models);
+public sealed record IndexPageModel(IReadOnlyList<ModelSummary> Models)
+{
+    /// <summary>The searchable columns of the site's sources (<see cref="SourceColumn.Searchable"/>): what the explanation search offers.</summary>
+    public IReadOnlyList<SourceColumn> Search { get; init; } = [];
+}
+
+/// <summary>A page of its own at the site root (a search page): template <see cref="Template"/> receives <see cref="View"/> as <c>page</c>.</summary>
+/// <param name="Title">The page's title and last breadcrumb.</param>
+/// <param name="Script">A script under <c>assets/</c> the page loads, or null.</param>
+public sealed record SitePageModel(string Template, string Title, object View, string? Script);
 
 /// <summary>A file of the site that does not depend on the corpus (CSS, JS, Markdown pages), by site-relative path.</summary>
 public sealed record StaticFile(string Path, byte[] Bytes);
@@ -103,8 +118,11 @@ public interface IPageRenderer
 
     byte[] RenderIndex(IndexPageModel model);
 
-    /// <summary>The token search page (<c>search.html</c>); renderers without one cannot build a site with Neuron2Graph data.</summary>
-    byte[] RenderSearch(Graphs.SearchPageModel model) => throw new NotSupportedException($"{GetType().Name} renders no search page");
+    /// <summary>Whether the renderer has the template a source's part of the neuron page needs (<c>&lt;name&gt;.sbn</c>).</summary>
+    bool HasTemplate(string name) => true;
+
+    /// <summary>A page a source writes at the site root (<see cref="ISiteOutputs.WriteSite"/>), such as a search page.</summary>
+    byte[] RenderSitePage(SitePageModel page);
 
     /// <summary>CSS, JS and the Markdown pages of <c>content/</c> rendered to HTML.</summary>
     IReadOnlyList<StaticFile> StaticFiles();

@@ -1,8 +1,10 @@
+using NeuroNav.Build.Api;
 using NeuroNav.Build.Pages;
+using NeuroNav.Build.Sources;
 
 namespace NeuroNav.Build.Search;
 
-/// <summary>One explained neuron of a model: where it is, its GPT-4 score and explanation.</summary>
+/// <summary>One explained neuron of a model: where it is, its explanation and the score of the source that explains it.</summary>
 public sealed record ExplainedNeuron(int Layer, int Neuron, double? Score, string Explanation);
 
 /// <summary>One shard of a model's explanation search: the neurons its words point at, and each word's postings into them.</summary>
@@ -11,7 +13,8 @@ public sealed record ExplainedNeuron(int Layer, int Neuron, double? Score, strin
 public sealed record ExplanationShard(string Name, IReadOnlyList<ExplainedNeuron> Entries, IReadOnlyList<(string Word, IReadOnlyList<int> Postings)> Words);
 
 /// <summary>
-/// Collects the GPT-4 explanations of one model's layers as the build reads them (only the explained neurons are kept) and
+/// Collects the explanations of one model's layers as the build reads them (the searchable text column of the listings,
+/// <see cref="SourceColumn.Searchable"/>, ranked by its source's first number column; only the explained neurons are kept) and
 /// cuts them into word-keyed shards. A word keeps at most <see cref="MaxPostings"/> neurons: those with the best scores.
 /// </summary>
 public sealed class ExplanationIndex
@@ -27,9 +30,10 @@ public sealed class ExplanationIndex
     {
         foreach (var n in neurons)
         {
-            if (!string.IsNullOrWhiteSpace(n.Explanation))
+            if (n.Columns.FirstOrDefault(c => c.Column.Searchable) is { Column: var column, Value.Text: { } text } && !string.IsNullOrWhiteSpace(text))
             {
-                _neurons.Add(new ExplainedNeuron(layer, n.Neuron, n.Gpt4Score is { } s && double.IsFinite(s) ? s : null, n.Explanation.Trim()));
+                var score = n.Columns.FirstOrDefault(c => c.Column.Source == column.Source && c.Column.Kind == ColumnKind.Number).Value.Number;
+                _neurons.Add(new ExplainedNeuron(layer, n.Neuron, JsonOutput.Finite(score), text.Trim()));
             }
         }
     }

@@ -14,8 +14,6 @@ internal static class ExplanationSearch
 {
     public const string SchemaName = "explanation-search";
 
-    public static string Folder(string model) => $"api/{model}/search/explanations/";
-
     public static void Write(OutputWriter output, string model, ExplanationIndex index)
     {
         var shards = index.Shards();
@@ -28,10 +26,10 @@ internal static class ExplanationSearch
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         foreach (var shard in shards)
         {
-            output.Write(Folder(model) + shard.Name + ".json", Shard(buffer, model, shard), producer);
+            output.Write(ApiPaths.ExplanationSearch(model) + shard.Name + ".json", Shard(buffer, model, shard), producer);
         }
 
-        output.Write(Folder(model) + "index.json", Index(buffer, model, index.Count, shards), producer);
+        output.Write(ApiPaths.ExplanationSearch(model) + "index.json", Index(buffer, model, index.Count, shards), producer);
     }
 
     private static ReadOnlySpan<byte> Index(ArrayBufferWriter<byte> buffer, string model, int neurons, IReadOnlyList<ExplanationShard> shards)

@@ -5,19 +5,19 @@ namespace NeuroNav.Build.Sources;
 /// <summary>The other sources' data of one layer, loaded together, and each neuron's view of it.</summary>
 internal sealed class NeuronSections
 {
-    private readonly IReadOnlyList<(SourceInfo Source, ILayerSections Layer)> _layers;
+    private readonly IReadOnlyList<(ISectionSource Source, ILayerSections Layer)> _layers;
 
-    private NeuronSections(IReadOnlyList<(SourceInfo, ILayerSections)> layers) => _layers = layers;
+    private NeuronSections(IReadOnlyList<(ISectionSource, ILayerSections)> layers) => _layers = layers;
 
     public static readonly NeuronSections None = new([]);
 
-    /// <summary>Loads one layer of every source, in <see cref="SourceInfo.All"/> order.</summary>
-    public static async Task<NeuronSections> LoadAsync(IReadOnlyList<ISectionSource> sources, ModelInfo model, int layer, CancellationToken ct)
+    /// <summary>Loads one layer of every source, in document order (<see cref="SourceSet.Sections"/>).</summary>
+    public static async Task<NeuronSections> LoadAsync(SourceSet sources, ModelInfo model, int layer, CancellationToken ct)
     {
-        var layers = new List<(SourceInfo, ILayerSections)>(sources.Count);
-        foreach (var source in sources.OrderBy(s => Order(s.Source)))
+        var layers = new List<(ISectionSource, ILayerSections)>(sources.Sections.Count);
+        foreach (var source in sources.Sections)
         {
-            layers.Add((source.Source, await source.LoadLayerAsync(model, layer, ct).ConfigureAwait(false)));
+            layers.Add((source, await source.LoadLayerAsync(model, layer, ct).ConfigureAwait(false)));
         }
 
         return new NeuronSections(layers);
@@ -31,7 +31,7 @@ internal sealed class NeuronSections
         {
             if (layer.Get(neuron) is { } data)
             {
-                (found ??= []).Add(new NeuronSection(source, data));
+                (found ??= []).Add(new NeuronSection(source.Source, data) { Label = source.Contributions.Headline });
             }
         }
 
@@ -52,23 +52,10 @@ internal sealed class NeuronSections
 
     /// <summary>
     /// The neuron document's <c>available</c> labels: Neuroscope's when it holds the neuron, then each section's, in
-    /// <see cref="SourceInfo.All"/> order.
+    /// document order.
     /// </summary>
     public static IReadOnlyList<string> Available(bool neuroscope, IReadOnlyList<NeuronSection> sections) =>
         neuroscope
             ? [SourceInfo.Neuroscope.AvailableLabel, .. sections.Select(s => s.Source.AvailableLabel)]
             : [.. sections.Select(s => s.Source.AvailableLabel)];
-
-    private static int Order(SourceInfo source)
-    {
-        for (var i = 0; i < SourceInfo.All.Count; i++)
-        {
-            if (SourceInfo.All[i] == source)
-            {
-                return i;
-            }
-        }
-
-        throw new BuildException($"unknown source '{source.Id}'");
-    }
 }

@@ -39,11 +39,10 @@ public static class InterestRanking
                 return byInterest;
             }
 
-            var byMax = Descending(Finite(x.MaxActivation), Finite(y.MaxActivation));
+            var byMax = Descending(Api.JsonOutput.Finite(x.MaxActivation), Api.JsonOutput.Finite(y.MaxActivation));
             return byMax != 0 ? byMax : x.Neuron.CompareTo(y.Neuron);
         }
 
-        private static double? Finite(float? value) => value is { } v && float.IsFinite(v) ? v : null;
 
         /// <summary>Higher first; null after every number.</summary>
         private static int Descending(double? a, double? b) => (a, b) switch

@@ -9,7 +9,7 @@ internal static class DocumentChecks
 {
     public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
     {
-        var schemas = SchemaFiles.Names.ToDictionary(
+        var schemas = SchemaFiles.Embedded().ToDictionary(
             name => name,
             name => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(SchemaFiles.Read(name)), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
             StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Core;
 
@@ -52,8 +53,8 @@ public sealed class SectionSourceTests
 
         var layer = site.Renderer.Layers.Single(l => l.Model.Id == "tiny-a" && l.Layer == 0);
         var row = layer.Neurons.Single(n => n.Neuron == 7);
-        Assert.Equal(0.25, row.Gpt4Score);
-        Assert.Equal("commas", row.Explanation);
-        Assert.Null(layer.Neurons.Single(n => n.Neuron == 0).Explanation);
+        Assert.Equal(0.25, row[Gpt4Module.Score].Number);
+        Assert.Equal("commas", row[Gpt4Module.Explanation].Text);
+        Assert.Null(layer.Neurons.Single(n => n.Neuron == 0)[Gpt4Module.Explanation].Text);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class FakeRenderer : IPageRenderer
         return Utf8($"neuron {model.Id} max={maxActs} prev={model.HasPrevious} next={model.HasNext} original={model.NeuroscopeUrl}");
     }
 
-    public byte[] RenderSearch(NeuroNav.Build.Graphs.SearchPageModel model) => Utf8($"search {string.Join(',', model.Models)}");
+    public byte[] RenderSitePage(SitePageModel page) =>
+        Utf8($"{page.Template} {(page.View is NeuroNav.Build.Graphs.SearchPageModel search ? string.Join(',', search.Models) : page.View)}");
 
     public byte[] RenderLayer(LayerPageModel model)
     {

@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using NeuroNav.Build.Html;
 using NeuroNav.Build.Pages;
 using NeuroNav.Build.Stats;
+using NeuroNav.Build.Tests.Fakes;
+using NeuroNav.Core;
 using static NeuroNav.Build.Tests.Html.HtmlFixtures;
 
 namespace NeuroNav.Build.Tests.Html;
@@ -9,13 +11,13 @@ namespace NeuroNav.Build.Tests.Html;
 public sealed class ListingPageTests
 {
     private static NeuronSummary Summary(int neuron, double? kurtosis, float? max, string? explanation = null, string? token = null) =>
-        new(neuron, ["Max Activating Dataset Example"], max, max, explanation is null ? null : 0.42, explanation)
+        new NeuronSummary(neuron, ["Max Activating Dataset Example"], max, max)
         {
             Statistics = new ActivationStatistics(
                 max is { } m ? m + 0.5 : null,
                 new Moments(40, 0.1, 0.25, 1.5, kurtosis, 0.3),
                 token is null ? TopTokens.None : new TopTokens(token, 0.75, 3)),
-        };
+        }.Explained(explanation is null ? null : 0.42, explanation);
 
     [Fact]
     public void Layer_page_renders_the_most_interesting_rows_and_links_all_6400_neurons_in_well_under_a_megabyte()
@@ -23,7 +25,7 @@ public sealed class ListingPageTests
         var model = Gpt2Small with { NeuronsPerLayer = 6400, TotalNeurons = 12 * 6400L };
         var neurons = Enumerable.Range(0, 6400).Select(n => Summary(n, n % 97 / 10d, n % 89 / 10f + 0.1234f)).ToList();
 
-        var bytes = Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(6400, 6400)], neurons));
+        var bytes = Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(6400, 6400)], neurons) { Columns = ListingColumns.All });
         var page = Parse(bytes);
 
         Assert.InRange(bytes.Length, 1, 512 * 1024);
@@ -46,7 +48,7 @@ public sealed class ListingPageTests
         var model = Gpt2Small with { NeuronsPerLayer = 40000, TotalNeurons = 12 * 40000L };
         var neurons = Enumerable.Range(0, 40000).Select(n => new NeuronSummary(n, [], 1.25f, 1.25)).ToList();
 
-        var html = Utf8(Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(40000, 40000)], neurons)));
+        var html = Utf8(Renderer.RenderLayer(new LayerPageModel(model, 3, [CoverageOf(40000, 40000)], neurons) { Columns = ListingColumns.All }));
 
         Assert.InRange(html.Length, 1024 * 1024 + 1, int.MaxValue);
         Assert.Contains("<a href=\"39999.html\">39999</a>", html, StringComparison.Ordinal);
@@ -61,7 +63,7 @@ public sealed class ListingPageTests
             Summary(0, 1.5, 1.5f), Summary(1, null, 9f), Summary(2, 12, 9f, Xss, "\n"), Summary(3, 12, 10f), Summary(4, -1, float.NaN),
         ];
 
-        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 5, [CoverageOf(3072, 5)], neurons)));
+        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 5, [CoverageOf(3072, 5)], neurons) { Columns = ListingColumns.All }));
 
         var coverage = page.QuerySelectorAll("table.coverage tbody td").Select(c => c.TextContent).ToList();
         Assert.Equal(["Max Activating Dataset Example", "3,072", "5", "1", "0", "3", "3,063"], coverage);
@@ -80,8 +82,8 @@ public sealed class ListingPageTests
     [Fact]
     public void First_layer_has_no_previous_and_last_layer_no_next()
     {
-        var first = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, [CoverageOf(3072, 1)], [Summary(0, 1, 1f)])));
-        var last = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 11, [CoverageOf(3072, 1)], [Summary(0, 1, 1f)])));
+        var first = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, [CoverageOf(3072, 1)], [Summary(0, 1, 1f)]) { Columns = ListingColumns.All }));
+        var last = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 11, [CoverageOf(3072, 1)], [Summary(0, 1, 1f)]) { Columns = ListingColumns.All }));
 
         Assert.Null(first.QuerySelector("a[rel=prev]"));
         Assert.NotNull(first.QuerySelector("a[rel=next]"));
@@ -91,7 +93,7 @@ public sealed class ListingPageTests
     [Fact]
     public void Empty_layer_says_so_without_a_table_or_script()
     {
-        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 2, [CoverageOf(3072, 0)], [])));
+        var page = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 2, [CoverageOf(3072, 0)], []) { Columns = ListingColumns.All }));
 
         Assert.NotNull(page.QuerySelector("p.empty"));
         Assert.Null(page.QuerySelector("table#neurons"));
@@ -108,7 +110,7 @@ public sealed class ListingPageTests
             new(5, [new("neuroscope", 3072, 0, 0, 4, 0)], []),
         ];
 
-        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [CoverageOf(36864, 2)], layers)));
+        var page = Parse(Renderer.RenderModel(new ModelPageModel(Gpt2Small, [CoverageOf(36864, 2)], layers) { Search = "GPT-4 explanations" }));
 
         var rows = page.QuerySelectorAll("table.layers tbody tr");
         Assert.Equal("0/index.html", rows[0].QuerySelector("a")!.GetAttribute("href"));
@@ -136,7 +138,8 @@ public sealed class ListingPageTests
             new ModelSummary(other, [CoverageOf(2048, 0)], []),
             new ModelSummary(Gpt2Small, [CoverageOf(36864, 24)], [0, 1, 2, 3, 7]),
             new ModelSummary(Gpt2Small with { Id = "solu-2l" }, [CoverageOf(4096, 5)], [1]),
-        ])));
+        ])
+        { Search = [NeuroNav.Build.Gpt4.Gpt4Module.Explanation] }));
 
         var withData = page.QuerySelectorAll("table.with-data tbody tr");
         Assert.Equal(["gpt2-small/index.html", "solu-2l/index.html"], withData.Select(r => r.QuerySelector("a")!.GetAttribute("href")));
@@ -160,8 +163,8 @@ public sealed class ListingPageTests
         CoverageCounts[] coverage = [CoverageOf(2048, 3), new("neuron2graph", 2048, 0, 0, 0, 0), new("gpt4", 2048, 0, 0, 0, 0)];
         var neurons = Enumerable.Range(0, 3).Select(n => Summary(n, n, 1f, token: " ")).ToList();
 
-        var solo = Parse(Renderer.RenderLayer(new LayerPageModel(solu, 0, coverage, neurons) { MissingUpstream = [7, 1403] }));
-        var gpt2 = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, coverage, neurons)));
+        var solo = Parse(Renderer.RenderLayer(new LayerPageModel(solu, 0, coverage, neurons) { MissingUpstream = [7, 1403], Columns = ListingColumns.All }));
+        var gpt2 = Parse(Renderer.RenderLayer(new LayerPageModel(Gpt2Small, 0, coverage, neurons) { Columns = ListingColumns.All }));
 
         Assert.Empty(solo.QuerySelectorAll("th[data-key=gpt4_score], th[data-key=explanation], #filter-explained"));
         Assert.Equal(["Max Activating Dataset Example", "Neuron Graph"], solo.QuerySelectorAll("table.coverage tbody td:first-child").Select(td => td.TextContent));

@@ -96,5 +96,5 @@ public sealed class ExplanationSearchTests
     }
 
     private static NeuronSummary Explained(int neuron, double? score, string explanation) =>
-        new(neuron, [], 1f, 1, score, explanation);
+        new NeuronSummary(neuron, [], 1f, 1).Explained(score, explanation);
 }
