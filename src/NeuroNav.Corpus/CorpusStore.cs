@@ -9,12 +9,12 @@ namespace NeuroNav.Corpus;
 /// </summary>
 public sealed class CorpusStore : ICorpusReader, ICorpusWriter
 {
-    public CorpusStore(string root) // merge: remove after i13 merge (CorpusRoot.Open(root).Neuroscope())
+    public CorpusStore(string root)
         : this(CorpusRoot.Open(root))
     {
     }
 
-    public CorpusStore(string root, CorpusFormat format) // merge: remove after i13 merge (CorpusRoot.Open(root, format).Neuroscope())
+    public CorpusStore(string root, CorpusFormat format)
         : this(CorpusRoot.Open(root, format))
     {
     }
@@ -97,13 +97,13 @@ public sealed class CorpusStore : ICorpusReader, ICorpusWriter
     public IReadOnlyList<(string Model, int Layer)> Partitions() => Corpus.Partitions(t => t.SourceId is null || t.SourceId == SourceInfo.Neuroscope.Id);
 
     /// <summary>Compacts every table of the layer (<see cref="CorpusRoot.CompactAsync"/>).</summary>
-    public Task CompactAsync(string model, int layer, CancellationToken ct) => Corpus.CompactAsync(model, layer, ct); // merge: remove after i13 merge
+    public Task CompactAsync(string model, int layer, CancellationToken ct) => Corpus.CompactAsync(model, layer, ct);
 
     /// <summary>Compaction that reports each point of its commit to <paramref name="reached"/> (tests stop it there).</summary>
     internal Task CompactAsync(string model, int layer, Func<Compactor.Step, Task> reached, CancellationToken ct) => Corpus.CompactAsync(model, layer, reached, ct);
 
     /// <summary>Part count, bytes and rows of each table of a layer (<see cref="CorpusRoot.StatsAsync"/>).</summary>
-    public Task<CorpusStats> StatsAsync(string model, int layer, CancellationToken ct) => Corpus.StatsAsync(model, layer, ct); // merge: remove after i13 merge
+    public Task<CorpusStats> StatsAsync(string model, int layer, CancellationToken ct) => Corpus.StatsAsync(model, layer, ct);
 }
 
 /// <summary>Opening Neuroscope's store from the root.</summary>

@@ -7,7 +7,7 @@ namespace NeuroNav.Corpus;
 /// neuron, its census), written by one batch under one part name and compacted together: the newest copy of each neuron,
 /// its texts streamed row group by row group into row groups of about <see cref="CorpusFormat.RowGroupTokens"/> tokens.
 /// </summary>
-internal static class NeuroscopeTables
+public static class NeuroscopeTables
 {
     public const string Texts = "neuroscope_texts";
     public const string Neurons = "neuroscope_neurons";

@@ -26,7 +26,6 @@ public static class CorpusTree
 {
     public const string Folder = "corpus";
     public const string SchemaName = "corpus-manifest";
-    public const string SchemaVersionKey = NeuroNav.Corpus.PartMetadata.SchemaVersion; // merge: remove after i13 merge (unused)
 
     /// <param name="baseUrl">The site's public URL, to make the manifest's URLs absolute; relative when null.</param>
     /// <param name="partition">Only this model's layer range, with its manifest under <c>corpus/_partitions/</c> (a rebuild matrix job).</param>

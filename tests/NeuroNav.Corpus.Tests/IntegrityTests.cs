@@ -26,7 +26,7 @@ public sealed class IntegrityTests : IDisposable
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
         var stored = await Assert.ThrowsAsync<CorpusException>(() => store.StoredNeuronsAsync(Model, 0, CancellationToken.None));
-        var (problems, _) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, _) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
 
         Assert.Contains(newest, read.Message, StringComparison.Ordinal);
         Assert.Contains("missing", read.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class IntegrityTests : IDisposable
         FlipByte(texts);
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
-        var (problems, parts) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, parts) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
 
         Assert.Contains(texts, read.Message, StringComparison.Ordinal);
         Assert.Contains("sha256", read.Message, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class IntegrityTests : IDisposable
         copies.ForEach(c => File.Copy(c.From, c.To));
 
         var read = await NeuronAssert.ReadLayerAsync(store, Model, 0);
-        var (problems, _) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, _) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
         using (var writer = CorpusLock.Acquire(temp.Path, "test"))
         {
             Assert.Equal(copies.Select(c => c.To).Order(), writer.RemovedFiles.Order());
@@ -70,7 +70,7 @@ public sealed class IntegrityTests : IDisposable
         Assert.Equal(layer0.Select(n => n.Id), read.Select(n => n.Id));
         Assert.Equal(copies.Select(c => c.To).Order(), problems.Select(p => p.File).Order());
         Assert.All(copies, c => Assert.False(File.Exists(c.To)));
-        Assert.Empty((await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None)).Problems);
+        Assert.Empty((await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None)).Problems);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class IntegrityTests : IDisposable
         await PartList.CommitAsync(temp.Path, Model, 0, [entry with { Path = PartList.Relative(temp.Path, to), Layer = 0 }], [], CancellationToken.None);
 
         var read = await Assert.ThrowsAsync<CorpusException>(() => NeuronAssert.ReadLayerAsync(store, Model, 0));
-        var (problems, _) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, _) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
 
         Assert.Contains(to, read.Message, StringComparison.Ordinal);
         Assert.Contains("misfiled", read.Message, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class IntegrityTests : IDisposable
 
         Assert.Equal([$"{expected.Count * 4}|{expected.Count}"], listedTexts);
         Assert.Equal([$"{expected.Count * 4}|{expected.Count}"], Query($"SELECT count(*), count(DISTINCT neuron) FROM read_parquet('{Glob(crashed, NeuroscopeTables.Texts)}', hive_partitioning = true)"));
-        Assert.Empty((await CorpusIntegrity.CheckAsync(crashed, CancellationToken.None)).Problems);
+        Assert.Empty((await CorpusRoot.Open(crashed).CheckAsync(CancellationToken.None)).Problems);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class IntegrityTests : IDisposable
         Directory.Delete(temp.Combine(PartList.Folder), recursive: true);
 
         var refused = Assert.Throws<CorpusException>(store.Partitions);
-        var (problems, _) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, _) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
         int adopted;
         using (var writer = CorpusLock.Acquire(temp.Path, "test"))
         {
@@ -182,7 +182,7 @@ public sealed class IntegrityTests : IDisposable
         Assert.Equal(6, adopted);
         Assert.Equal([(Model, 0)], store.Partitions());
         Assert.Equal(expected.Select(n => n.Id), (await NeuronAssert.ReadLayerAsync(store, Model, 0)).Select(n => n.Id));
-        Assert.Empty((await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None)).Problems);
+        Assert.Empty((await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None)).Problems);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class IntegrityTests : IDisposable
         var gpt4Error = await Assert.ThrowsAsync<CorpusException>(() => gpt4.ReadLayerAsync(Model, 2, null, CancellationToken.None));
         var graphError = await Assert.ThrowsAsync<CorpusException>(() => graphs.ReadGraphsAsync(Model, 2, CancellationToken.None));
         var statsError = await Assert.ThrowsAsync<CorpusException>(() => graphs.ReadStatsAsync(Model, 2, CancellationToken.None));
-        var (problems, _) = await CorpusIntegrity.CheckAsync(temp.Path, CancellationToken.None);
+        var (problems, _) = await CorpusRoot.Open(temp.Path).CheckAsync(CancellationToken.None);
 
         Assert.Contains(explanations, gpt4Error.Message, StringComparison.Ordinal);
         Assert.Contains(graphPart, graphError.Message, StringComparison.Ordinal);

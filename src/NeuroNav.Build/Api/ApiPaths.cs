@@ -21,11 +21,14 @@ internal static class ApiPaths
 
     public static string NeuronHtml(string model, int layer, int neuron) => Inv($"{model}/{layer}/{neuron}.html");
 
-    public static string Neuroscope(string model, int layer, int neuron) => Inv($"api/{model}/neuroscope/{layer}/{neuron}.json");
+    public static string Neuroscope(string model, int layer, int neuron) => SourceDocument(SourceInfo.Neuroscope, model, layer, neuron);
 
-    /// <summary>One neuron, one source other than Neuroscope: <c>api/&lt;model&gt;/&lt;source id&gt;/&lt;layer&gt;/&lt;neuron&gt;.json</c>.</summary>
-    public static string SourceDocument(SourceInfo source, string model, int layer, int neuron) =>
-        Inv($"api/{model}/{source.Id}/{layer}/{neuron}.json");
+    /// <summary>One neuron, one source: <c>api/&lt;model&gt;/&lt;source id&gt;/&lt;layer&gt;/&lt;neuron&gt;.json</c>.</summary>
+    public static string SourceDocument(SourceInfo source, string model, int layer, int neuron) => SourceDocument(source.Id, model, layer, neuron);
+
+    /// <summary>One neuron, the source with id <paramref name="source"/>.</summary>
+    public static string SourceDocument(string source, string model, int layer, int neuron) =>
+        Inv($"api/{model}/{source}/{layer}/{neuron}.json");
 
     public static string Schema(string name) => $"api/schema/{name}.schema.json";
 

@@ -53,7 +53,7 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
             }
 
             var stored = await _pages.GetOrAdd((model.Id, other), key => new Lazy<Task<IReadOnlySet<int>>>(
-                () => new CorpusStore(store.Root, store.Format).StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
+                () => store.Corpus.Neuroscope().StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
             var explained = await ExplanationsOfAsync(model.Id, other, ct).ConfigureAwait(false);
             foreach (var neuron in stored.Union(explained.Keys))
             {

@@ -48,7 +48,7 @@ public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
         foreach (var other in similar.Select(s => s.OtherLayer).Distinct())
         {
             pages[other] = await _pages.GetOrAdd((model.Id, other), key => new Lazy<Task<IReadOnlySet<int>>>(
-                () => new CorpusStore(corpus.Root).StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
+                () => corpus.Corpus.Neuroscope().StoredNeuronsAsync(key.Model, key.Layer, ct))).Value.ConfigureAwait(false);
         }
 
         bool HasPage(int l, int n) => pages.TryGetValue(l, out var stored) && stored.Contains(n);

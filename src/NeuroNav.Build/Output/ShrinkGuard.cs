@@ -18,11 +18,11 @@ internal static class ShrinkGuard
     /// <summary>Checks the committed parts of the models to build (a damaged part stops the build before it writes), then the shrink.</summary>
     public static async Task CheckAsync(ICorpusReader corpus, BuildOptions options, IEnumerable<string> models, CancellationToken ct)
     {
-        if (((corpus as TrimmedCorpus)?.Inner ?? corpus) is CorpusStore store)
+        if (corpus.OnDisk is { } root)
         {
             foreach (var model in models)
             {
-                await CorpusIntegrity.CheckModelAsync(store.Root, model, ct).ConfigureAwait(false);
+                await root.CheckModelAsync(model, ct).ConfigureAwait(false);
             }
         }
 
@@ -65,10 +65,8 @@ internal static class ShrinkGuard
     {
         switch (corpus)
         {
-            case TrimmedCorpus trimmed:
-                return await HeldAsync(trimmed.Inner, model, layer, ct).ConfigureAwait(false);
-            case CorpusStore store:
-                return (await CorpusNeurons.HeldAsync(store.Root, model, layer, ct).ConfigureAwait(false)).All;
+            case { OnDisk: { } root }:
+                return (await root.HeldAsync(model, layer, ct).ConfigureAwait(false)).All;
             default:
                 var ids = new HashSet<int>();
                 if (corpus.Partitions().Contains((model, layer)))

@@ -7,8 +7,8 @@ namespace NeuroNav.Build.Profiles;
 /// <summary>The corpus as a profile sees it: each neuron's texts cut to the profile's count and token window.</summary>
 public sealed class TrimmedCorpus(ICorpusReader inner, BuildProfile profile) : ICorpusReader
 {
-    /// <summary>The untrimmed corpus (other sources' sections are read from it).</summary>
-    public ICorpusReader Inner => inner;
+    /// <summary>The corpus on disk this one trims (other sources' sections are read from it untrimmed).</summary>
+    public CorpusRoot? OnDisk => inner.OnDisk;
 
     /// <summary><paramref name="corpus"/> itself when the profile trims nothing.</summary>
     public static ICorpusReader For(ICorpusReader corpus, BuildProfile profile) => profile.Trims ? new TrimmedCorpus(corpus, profile) : corpus;

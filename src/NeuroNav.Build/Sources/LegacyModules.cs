@@ -4,8 +4,8 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Build.Sources;
 
-// merge: remove after i13 merge. Until every caller passes the full module list, a build given fewer sources keeps the
-// shape of the three-source site (every document key, coverage row and listing column), and a section source that does
+// The one place in generic build code that still names sources: until every caller (tests included) passes the full
+// module list, a build given fewer sources keeps the shape of the three-source site (every document key, coverage row and listing column), and a section source that does
 // not declare its contributions gets those of the module with its id.
 internal static class LegacyModules
 {

@@ -19,7 +19,7 @@ public interface ISectionSource
     SourceInfo Source { get; }
 
     /// <summary>What the source adds besides its sections: listing columns, schemas, page labels, home page.</summary>
-    SourceContributions Contributions => LegacyModules.ContributionsOf(Source); // merge: remove the default after i13 merge
+    SourceContributions Contributions => LegacyModules.ContributionsOf(Source);
 
     /// <summary>Files the source writes per model and once per site (its searches), or null when it writes none.</summary>
     ISiteOutputs? Outputs => null;

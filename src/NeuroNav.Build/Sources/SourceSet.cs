@@ -11,7 +11,7 @@ internal sealed class SourceSet
 {
     public SourceSet(IReadOnlyList<ISectionSource>? given)
     {
-        var modules = LegacyModules.Complete(given ?? []); // merge: use `given` after i13 merge
+        var modules = LegacyModules.Complete(given ?? []);
         foreach (var twice in modules.GroupBy(m => m.Source.Id, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key == SourceInfo.Neuroscope.Id))
         {
             throw new BuildException($"source '{twice.Key}' is given to the build {(twice.Key == SourceInfo.Neuroscope.Id ? "as a section source; Neuroscope is the backbone" : "twice")}");

@@ -15,12 +15,12 @@ internal static class CorpusChecks
 {
     public static async Task<long> RunAsync(ICorpusReader corpus, ModelCatalog catalog, string siteRoot, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
     {
-        if (corpus is not CorpusStore store)
+        if (corpus.OnDisk is not { } root)
         {
             return await StoredOnlyAsync(corpus, catalog, files, problems, ct).ConfigureAwait(false);
         }
 
-        var (damage, _) = await CorpusIntegrity.CheckAsync(store.Root, ct).ConfigureAwait(false);
+        var (damage, _) = await root.CheckAsync(ct).ConfigureAwait(false);
         problems.AddRange(damage.Select(d => new VerifyProblem(d.File, d.Problem)));
         if (damage.Count > 0)
         {
@@ -29,9 +29,9 @@ internal static class CorpusChecks
 
         var neurons = 0L;
         var held = new Dictionary<(string Model, int Layer), IReadOnlySet<int>>();
-        foreach (var (model, layer) in CorpusNeurons.Layers(store.Root))
+        foreach (var (model, layer) in root.HeldLayers())
         {
-            var sources = await CorpusNeurons.HeldAsync(store.Root, model, layer, ct).ConfigureAwait(false);
+            var sources = await root.HeldAsync(model, layer, ct).ConfigureAwait(false);
             var all = sources.All;
             held[(model, layer)] = all;
             if (!ModelId.IsValid(model) || !catalog.TryGet(model, out _) || !files.Contains(ApiPaths.LayerIndex(model, layer)))
@@ -45,19 +45,12 @@ internal static class CorpusChecks
                 var id = new NeuronId(model, layer, neuron);
                 Expect(ApiPaths.Neuron(model, layer, neuron), $"the corpus stores neuron {id}");
                 Expect(ApiPaths.NeuronHtml(model, layer, neuron), $"the corpus stores neuron {id}");
-                if (sources.Neuroscope.Contains(neuron))
+                foreach (var (source, holding) in sources.BySource.OrderBy(s => s.Key, StringComparer.Ordinal))
                 {
-                    Expect(ApiPaths.Neuroscope(model, layer, neuron), $"the corpus stores neuron {id} (its Neuroscope data)");
-                }
-
-                if (sources.Gpt4.Contains(neuron))
-                {
-                    Expect(ApiPaths.SourceDocument(SourceInfo.Gpt4, model, layer, neuron), $"the corpus stores neuron {id} (its GPT-4 data)");
-                }
-
-                if (sources.Neuron2Graph.Contains(neuron))
-                {
-                    Expect(ApiPaths.SourceDocument(SourceInfo.Neuron2Graph, model, layer, neuron), $"the corpus stores neuron {id} (its Neuron2Graph graph)");
+                    if (holding.Contains(neuron))
+                    {
+                        Expect(ApiPaths.SourceDocument(source, model, layer, neuron), $"the corpus stores neuron {id} (its {source} data)");
+                    }
                 }
             }
 

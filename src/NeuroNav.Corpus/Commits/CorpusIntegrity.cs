@@ -6,18 +6,6 @@ public sealed record CorpusProblem(string File, string Problem);
 /// <summary>The whole corpus checked against its part lists, for <c>neuronav verify --corpus</c>, the build and publish.</summary>
 public static class CorpusIntegrity
 {
-    /// <summary>The corpus at <paramref name="root"/> with every source's tables (<see cref="CorpusRoot.CheckAsync"/>).</summary>
-    public static Task<(IReadOnlyList<CorpusProblem> Problems, int Parts)> CheckAsync(string root, CancellationToken ct) // merge: remove after i13 merge
-        => CheckAsync(CorpusRoot.Open(root), ct);
-
-    /// <summary>Full paths of <see cref="CorpusRoot.ListedPartsAsync"/>.</summary>
-    public static async Task<IReadOnlyList<string>> ListedPartsAsync(string root, CancellationToken ct) // merge: remove after i13 merge
-        => [.. (await PartsAsync(CorpusRoot.Open(root), ct).ConfigureAwait(false)).Select(p => p.FullPath)];
-
-    /// <summary><see cref="CorpusRoot.CheckModelAsync"/> of the corpus at <paramref name="root"/>.</summary>
-    public static Task CheckModelAsync(string root, string model, CancellationToken ct) // merge: remove after i13 merge
-        => CheckModelAsync(CorpusRoot.Open(root), model, ct);
-
     /// <summary>
     /// Every listed part of every layer checked (present, its size, sha256, row count and own metadata), and every part
     /// file of a registered table that no list names reported (a crash leftover or a stray copy: the project's readers

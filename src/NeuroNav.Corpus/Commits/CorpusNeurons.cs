@@ -13,11 +13,8 @@ public sealed record HeldNeurons(IReadOnlyDictionary<string, IReadOnlySet<int>> 
     /// <summary>The neurons <paramref name="sourceId"/> holds (none for a source without a census table).</summary>
     public IReadOnlySet<int> Of(string sourceId) => BySource.GetValueOrDefault(sourceId) ?? None;
 
-    public IReadOnlySet<int> Neuroscope => Of(SourceInfo.Neuroscope.Id); // merge: remove after i13 merge (use Of)
 
-    public IReadOnlySet<int> Gpt4 => Of(SourceInfo.Gpt4.Id); // merge: remove after i13 merge (use Of)
 
-    public IReadOnlySet<int> Neuron2Graph => Of(SourceInfo.Neuron2Graph.Id); // merge: remove after i13 merge (use Of)
 }
 
 /// <summary>
@@ -27,13 +24,6 @@ public sealed record HeldNeurons(IReadOnlyDictionary<string, IReadOnlySet<int>> 
 /// </summary>
 public static class CorpusNeurons
 {
-    /// <summary><see cref="CorpusRoot.HeldLayers"/> of the corpus at <paramref name="root"/>.</summary>
-    public static IReadOnlyList<(string Model, int Layer)> Layers(string root) => CorpusRoot.Open(root).HeldLayers(); // merge: remove after i13 merge
-
-    /// <summary><see cref="CorpusRoot.HeldAsync"/> of the corpus at <paramref name="root"/>.</summary>
-    public static Task<HeldNeurons> HeldAsync(string root, string model, int layer, CancellationToken ct) // merge: remove after i13 merge
-        => CorpusRoot.Open(root).HeldAsync(model, layer, ct);
-
     internal static async Task<HeldNeurons> HeldAsync(CorpusRoot root, string model, int layer, CancellationToken ct)
     {
         CorpusLayout.ValidateModel(model);

@@ -11,18 +11,6 @@ public static class CorpusTidy
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    /// <summary>
-    /// Makes sure <paramref name="root"/> lists its parts: a corpus with part files and no <c>_committed/corpus.json</c> is
-    /// adopted (every part file is hashed and listed as it is, layer by layer, and the marker is written last, so an
-    /// adoption killed midway is finished by the next one); an empty one is marked. Returns the number of parts adopted.
-    /// </summary>
-    public static Task<int> EnsureListedAsync(string root, CancellationToken ct) // merge: remove after i13 merge
-        => EnsureListedAsync(CorpusRoot.Open(root), ct);
-
-    /// <summary>Every part file no list names, of the corpus at <paramref name="root"/> with every source's tables (<see cref="CorpusRoot.RemoveUnlisted"/>).</summary>
-    public static IReadOnlyList<string> RemoveUnlisted(string root) // merge: remove after i13 merge
-        => RemoveUnlisted(CorpusRoot.Open(root));
-
     internal static async Task<int> EnsureListedAsync(CorpusRoot corpus, CancellationToken ct)
     {
         var root = corpus.Folder;

@@ -17,12 +17,12 @@ public sealed record Gpt4ReadLimits(int RecordsPerSample = int.MaxValue)
 /// </summary>
 public sealed class Gpt4Store
 {
-    public Gpt4Store(string root) // merge: remove after i13 merge (CorpusRoot.Open(root).Gpt4())
+    public Gpt4Store(string root)
         : this(CorpusRoot.Open(root))
     {
     }
 
-    public Gpt4Store(string root, CorpusFormat format) // merge: remove after i13 merge (CorpusRoot.Open(root, format).Gpt4())
+    public Gpt4Store(string root, CorpusFormat format)
         : this(CorpusRoot.Open(root, format))
     {
     }

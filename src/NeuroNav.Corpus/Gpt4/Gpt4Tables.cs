@@ -7,7 +7,7 @@ namespace NeuroNav.Corpus.Gpt4;
 /// The GPT-4 (OpenAI neuron-explainer) tables: their folder names and Parquet schemas. The partition supplies model
 /// and layer; every table has the <c>neuron</c> column; the parts of one batch share one name across tables.
 /// </summary>
-internal static class Gpt4Tables
+public static class Gpt4Tables
 {
     public const string Files = "gpt4_files";
     public const string Explanations = "gpt4_explanations";

@@ -12,12 +12,12 @@ namespace NeuroNav.Corpus.Graphs;
 /// </summary>
 public sealed class GraphCorpus
 {
-    public GraphCorpus(string root, CorpusFormat format) // merge: remove after i13 merge (CorpusRoot.Open(root, format).Neuron2Graph())
+    public GraphCorpus(string root, CorpusFormat format)
         : this(CorpusRoot.Open(root, format))
     {
     }
 
-    public GraphCorpus(CorpusStore store) // merge: remove after i13 merge (store.Corpus.Neuron2Graph())
+    public GraphCorpus(CorpusStore store)
         : this(store.Corpus)
     {
     }

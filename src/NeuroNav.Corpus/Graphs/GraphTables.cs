@@ -4,7 +4,7 @@ using Parquet.Schema;
 namespace NeuroNav.Corpus.Graphs;
 
 /// <summary>The Parquet schemas of the Neuron2Graph tables; the partition supplies model and layer.</summary>
-internal static class GraphTables
+public static class GraphTables
 {
     public const string Nodes = "n2g_graph_nodes";
     public const string Edges = "n2g_graph_edges";
