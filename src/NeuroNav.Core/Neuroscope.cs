@@ -1,6 +1,6 @@
 namespace NeuroNav.Core;
 
-/// <summary>One max-activating dataset example of a Neuroscope page (SOURCE-FORMATS §1.6).</summary>
+/// <summary>One max-activating dataset example of a Neuroscope page (docs/sources/neuroscope.md#text-sections).</summary>
 /// <param name="Index">Position on the page: Text #Index.</param>
 /// <param name="MaxActivation">"Max Act" as the header prints it (4 decimals).</param>
 /// <param name="MinActivation">"Min Act" as the header prints it (4 decimals).</param>

@@ -5,7 +5,7 @@ using NeuroNav.Sample.Formats;
 namespace NeuroNav.Sample;
 
 /// <summary>
-/// Writes a page in the pre-v4 "lexoscope" layout (SOURCE-FORMATS §1.9): sections joined by <c>&lt;hr&gt;</c> without
+/// Writes a page in the pre-v4 "lexoscope" layout (docs/sources/neuroscope.md#legacy-lexoscope-pages): sections joined by <c>&lt;hr&gt;</c> without
 /// newlines, an inline style block, one coloured span per token, <c>&lt;h3&gt;Text #i&lt;/h3&gt;</c>, min range 0, no Data Index.
 /// A Neuroscope parser must reject it rather than misread it.
 /// </summary>

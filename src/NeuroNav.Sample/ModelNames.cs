@@ -3,7 +3,7 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Sample;
 
-/// <summary>The names Neuroscope's generator prints in headings (SOURCE-FORMATS §1.4).</summary>
+/// <summary>The names Neuroscope's generator prints in headings (docs/sources/neuroscope.md#model-and-dataset-headings).</summary>
 public static class ModelNames
 {
     public const string C4Code = "80% C4 (Web Text) and 20% Python Code";

@@ -4,12 +4,12 @@ using NeuroNav.Sample.Formats;
 namespace NeuroNav.Sample;
 
 /// <summary>
-/// Writes the exact bytes of a neuroscope.io neuron page (SOURCE-FORMATS §1.6) the way Neuroscope's generator does:
+/// Writes the exact bytes of a neuroscope.io neuron page (docs/sources/neuroscope.md#neuron-page) the way Neuroscope's generator does:
 /// header, empty logits section, then per text four h4 lines and two ColoredTokens renders (truncated, full).
 /// </summary>
 public static class NeuroscopePageWriter
 {
-    /// <summary>The CircuitsVis version the sample pages import (the live version is unknown; §1.6).</summary>
+    /// <summary>The CircuitsVis version the sample pages import (the live version is unknown; docs/sources/neuroscope.md#circuitsvis-import-url).</summary>
     public const string DefaultCircuitsVisVersion = "1.38.1";
 
     private const string Separator = "\n<hr>\n";

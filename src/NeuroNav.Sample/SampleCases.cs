@@ -34,7 +34,7 @@ internal static class SampleCases
         Case("solu-1l", 0, 9, SampleKind.NoVersion, CoverageStatus.Present,
             "imports https://unpkg.com/circuitsvis/dist/cdn/esm.js without @version"),
         Case("solu-1l", 0, 11, SampleKind.LegacyLexoscope, CoverageStatus.Invalid,
-            "a legacy lexoscope page (SOURCE-FORMATS 1.9): spans per token, no ColoredTokens, no Data Index"),
+            "a legacy lexoscope page (docs/sources/neuroscope.md#legacy-lexoscope-pages): spans per token, no ColoredTokens, no Data Index"),
         Case("solu-1l", 0, 13, SampleKind.Redirect, CoverageStatus.Invalid,
             "a JS redirect page (REDIRECT_TO_INDEX_ONE_UP) where the neuron page should be"),
         Case("solu-1l", 0, 14, SampleKind.OtherNeuron, CoverageStatus.Invalid,

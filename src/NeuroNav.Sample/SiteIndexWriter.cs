@@ -4,7 +4,7 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Sample;
 
-/// <summary>Which generator wrote the main index (SOURCE-FORMATS §1.2).</summary>
+/// <summary>Which generator wrote the main index (docs/sources/neuroscope.md#two-generators-of-the-main-index).</summary>
 public enum MainIndexVariant
 {
     /// <summary>Neuroscope's generator: thousands separators, "See the documentation" div, leading and trailing newline.</summary>
@@ -14,7 +14,7 @@ public enum MainIndexVariant
     Legacy,
 }
 
-/// <summary>Writes neuroscope.io's index pages and JS redirect pages byte for byte (SOURCE-FORMATS §1.2, §1.3, §1.5).</summary>
+/// <summary>Writes neuroscope.io's index pages and JS redirect pages byte for byte (docs/sources/neuroscope.md#main-index-page, docs/sources/neuroscope.md#model-index-page, docs/sources/neuroscope.md#redirect-pages).</summary>
 public static class SiteIndexWriter
 {
     /// <summary>The main index <c>index.html</c>: one row per model, in the order given.</summary>
@@ -91,7 +91,7 @@ public static class SiteIndexWriter
     public static string RedirectToIndexOneUp() => Redirect("../index.html");
 
     /// <summary>
-    /// <c>random.html</c> of a layer, and (through the generator's bug, §1.5) of a model too: redirects to
+    /// <c>random.html</c> of a layer, and (through the generator's bug, docs/sources/neuroscope.md#redirect-pages) of a model too: redirects to
     /// <c>{rand(neurons)}.html</c> beside it.
     /// </summary>
     public static string RandomRedirect(int neurons) => Invariant($"""

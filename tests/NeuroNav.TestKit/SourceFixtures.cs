@@ -3,21 +3,21 @@ using System.Text;
 namespace NeuroNav.TestKit;
 
 /// <summary>
-/// The literal pages of SOURCE-FORMATS, byte for byte, embedded in this assembly from Fixtures/Neuroscope
+/// The literal pages of docs/sources/neuroscope.md#fixtures-and-tests, byte for byte, embedded in this assembly from Fixtures/Neuroscope
 /// (kept free of line-ending conversion by the folder's .gitattributes).
 /// </summary>
 public static class SourceFixtures
 {
-    /// <summary>§1.7: gpt2-small layer 3 neuron 1337, 2 texts of 6 tokens, 3434 bytes, no trailing newline.</summary>
+    /// <summary>docs/sources/neuroscope.md#literal-example: gpt2-small layer 3 neuron 1337, 2 texts of 6 tokens, 3434 bytes, no trailing newline.</summary>
     public const string NeuronPage = "gpt2-small-3-1337.html";
 
-    /// <summary>§1.2: the main index as Neuroscope's generator writes it (thousands separators, documentation div).</summary>
+    /// <summary>docs/sources/neuroscope.md#main-index-page: the main index as Neuroscope's generator writes it (thousands separators, documentation div).</summary>
     public const string MainIndex = "main-index.html";
 
-    /// <summary>§1.2: the older main index (bare numbers, no documentation div).</summary>
+    /// <summary>docs/sources/neuroscope.md#two-generators-of-the-main-index: the older main index (bare numbers, no documentation div).</summary>
     public const string MainIndexBare = "main-index-bare.html";
 
-    /// <summary>§1.3: the model index of solu-2l.</summary>
+    /// <summary>docs/sources/neuroscope.md#model-index-page: the model index of solu-2l.</summary>
     public const string ModelIndex = "solu-2l-index.html";
 
     private const string Prefix = "NeuroNav.TestKit.Fixtures.Neuroscope.";

@@ -3,17 +3,17 @@ using NeuroNav.Sample;
 
 namespace NeuroNav.TestKit;
 
-/// <summary>Neuroscope pages for tests, for models of the repository's catalog: synthetic full-size ones and the literal §1.7 page.</summary>
+/// <summary>Neuroscope pages for tests, for models of the repository's catalog: synthetic full-size ones and the literal docs/sources/neuroscope.md#literal-example page.</summary>
 public static class TestPages
 {
-    /// <summary>The neuron of the literal page of SOURCE-FORMATS §1.7 (<see cref="SourceFixtures.NeuronPage"/>).</summary>
+    /// <summary>The neuron of the literal page of docs/sources/neuroscope.md#literal-example (<see cref="SourceFixtures.NeuronPage"/>).</summary>
     public static NeuronId LiteralId { get; } = new("gpt2-small", 3, 1337);
 
     /// <summary>A page of <paramref name="texts"/> × <paramref name="tokens"/> with the neuron a parser must read from it.</summary>
     public static RealisticPage Neuron(string model, int layer, int neuron, int texts = 20, int tokens = 1024, ulong seed = 1) =>
         RealisticPages.Neuron(SampleMirrorServer.Catalog[model], layer, neuron, texts, tokens, seed);
 
-    /// <summary>The inputs of the literal page of SOURCE-FORMATS §1.7 (gpt2-small, layer 3, neuron 1337).</summary>
+    /// <summary>The inputs of the literal page of docs/sources/neuroscope.md#literal-example (gpt2-small, layer 3, neuron 1337).</summary>
     public static NeuronPage Literal() => new(
         SampleMirrorServer.Catalog[LiteralId.Model],
         LiteralId.Layer,

@@ -5,7 +5,7 @@ using NeuroNav.Corpus.Graphs;
 namespace NeuroNav.Fetch.Graphs;
 
 /// <summary>
-/// Parses the DOT file N2G writes for a neuron (SOURCE-FORMATS §3.2) into a <see cref="NeuronGraph"/>. Clusters count in
+/// Parses the DOT file N2G writes for a neuron (docs/sources/neuron2graph.md#graph-file) into a <see cref="NeuronGraph"/>. Clusters count in
 /// file order: the first is the invisible root's (empty), the second holds the activating tokens (depth 0), later ones
 /// the context tokens at depth 1, 2, ...; the cluster numbers themselves are ignored. Edges must be <c>dir=back</c>.
 /// </summary>

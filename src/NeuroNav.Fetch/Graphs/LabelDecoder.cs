@@ -4,7 +4,7 @@ using System.Text;
 namespace NeuroNav.Fetch.Graphs;
 
 /// <summary>
-/// Turns an N2G DOT label back into the normalised token it shows (SOURCE-FORMATS §3.3). N2G wrote a token through
+/// Turns an N2G DOT label back into the normalised token it shows (docs/sources/neuron2graph.md#node-labels). N2G wrote a token through
 /// <c>json.dumps(t).strip('[]"')</c> (ASCII escapes) unless it contained '"', wrapped space-only tokens in single quotes,
 /// doubled the backslashes, then let python-graphviz quote it or leave it bare. Decoding reverses that:
 /// bare and HTML-like labels are literal (<c>&lt;b&gt;</c> is the text &lt;b&gt;, not HTML); a quoted label is DOT-unescaped

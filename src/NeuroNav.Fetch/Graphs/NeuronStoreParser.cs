@@ -5,7 +5,7 @@ using NeuroNav.Corpus.Graphs;
 namespace NeuroNav.Fetch.Graphs;
 
 /// <summary>
-/// Parses N2G's <c>neuron_store.json</c> (SOURCE-FORMATS §3.4): <c>{"activating": {token: ["L_N", ...]}, "important": {...}}</c>.
+/// Parses N2G's <c>neuron_store.json</c> (docs/sources/neuron2graph.md#neuron-store): <c>{"activating": {token: ["L_N", ...]}, "important": {...}}</c>.
 /// Streams the bytes (gpt2-xl's store is large); list order is arbitrary upstream, so entries come back sorted by
 /// (layer, neuron, kind, token), duplicates removed. Tokens are kept exactly (<c>"\n"</c> and <c>" "</c> are tokens).
 /// </summary>

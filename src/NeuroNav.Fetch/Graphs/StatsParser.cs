@@ -6,7 +6,7 @@ using NeuroNav.Corpus.Graphs;
 namespace NeuroNav.Fetch.Graphs;
 
 /// <summary>
-/// Parses N2G's <c>stats.json</c> (SOURCE-FORMATS §3.5, §4 item 27): <c>{layer: {neuron: report}}</c> with string keys.
+/// Parses N2G's <c>stats.json</c> (docs/sources/neuron2graph.md#stats-file, docs/sources/neuron2graph.md#stats-quirks): <c>{layer: {neuron: report}}</c> with string keys.
 /// A layer key that appears twice (a resumed run) contributes the neurons of both objects; a neuron that appears twice
 /// keeps the later report, as Python's json.load would. <c>{}</c> is a failed evaluation (<see cref="GraphStats.Empty"/>);
 /// a missing class "1" leaves <see cref="GraphStats.Firing"/> null; bare NaN and -Infinity are read as such.

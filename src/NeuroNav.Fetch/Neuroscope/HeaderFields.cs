@@ -61,7 +61,7 @@ internal readonly record struct NeuronHeader(int Neuron, int Layer, string? Mode
     }
 }
 
-/// <summary>The four <c>&lt;h4&gt;</c> lines that open Text #i (SOURCE-FORMATS §1.6).</summary>
+/// <summary>The four <c>&lt;h4&gt;</c> lines that open Text #i (docs/sources/neuroscope.md#text-header-lines).</summary>
 internal sealed record TextHeader(
     int Index,
     float MaxRange,

@@ -5,7 +5,7 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Fetch.Neuroscope;
 
-/// <summary>One row of neuroscope.io's "Supported models" table (SOURCE-FORMATS §1.2).</summary>
+/// <summary>One row of neuroscope.io's "Supported models" table (docs/sources/neuroscope.md#main-index-page).</summary>
 public sealed record IndexRow(
     string Model,
     string ActivationFunction,

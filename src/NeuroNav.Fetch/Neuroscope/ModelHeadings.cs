@@ -6,7 +6,7 @@ namespace NeuroNav.Fetch.Neuroscope;
 /// <summary>
 /// Checks a page's <c>&lt;h1&gt;Model: …&lt;/h1&gt;</c> and <c>&lt;h1&gt;Dataset: …&lt;/h1&gt;</c> headings against the model asked
 /// for, for pages without the TransformerLens <c>from_pretrained</c> line. The generator derives both from the model
-/// (SOURCE-FORMATS §1.4): "SoLU Model: {layers} Layers, {d_mlp} Neurons per Layer" for SoLU models, "GELU Model: …" for
+/// (docs/sources/neuroscope.md#model-and-dataset-headings): "SoLU Model: {layers} Layers, {d_mlp} Neurons per Layer" for SoLU models, "GELU Model: …" for
 /// gelu-*, "GPT-2 {Size}: …" for GPT-2 ("GPT-2 Xl"), "None" otherwise (Pythia); the dataset is "The Pile" for names with
 /// pile/old/pythia, "Open Web Text" for gpt, else "80% C4 (Web Text) and 20% Python Code". So the id alone tells the
 /// family, the SoLU/GELU layer count and the dataset, which together name every model but the Pythias apart.

@@ -4,7 +4,7 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Fetch.Neuroscope;
 
-/// <summary>Parses a neuroscope.io neuron page (SOURCE-FORMATS §1.6) into a <see cref="NeuroscopeNeuron"/>.</summary>
+/// <summary>Parses a neuroscope.io neuron page (docs/sources/neuroscope.md#neuron-page) into a <see cref="NeuroscopeNeuron"/>.</summary>
 /// <remarks>
 /// Works on the raw bytes: the page is split on the generator's <c>"\n&lt;hr&gt;\n"</c> separators, each text
 /// block is read line by line and each one-line props object by <see cref="PropsReader"/>. Every field is

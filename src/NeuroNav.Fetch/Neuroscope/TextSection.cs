@@ -9,7 +9,7 @@ internal sealed record TextSection(TextHeader Header, RenderProps Truncated, Ren
     private static ReadOnlySpan<byte> Details => "</details>"u8;
 
     /// <summary>
-    /// Parses one text section line by line (SOURCE-FORMATS §1.6). The props object is found as the line
+    /// Parses one text section line by line (docs/sources/neuroscope.md#text-sections). The props object is found as the line
     /// that starts with <c>{</c> after indentation, so tokens holding <c>&lt;/script&gt;</c>, <c>&lt;!--</c>
     /// or <c>{"tokens": </c> cannot confuse it.
     /// </summary>

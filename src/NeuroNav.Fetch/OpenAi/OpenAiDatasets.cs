@@ -3,7 +3,7 @@ using NeuroNav.Corpus.Gpt4;
 
 namespace NeuroNav.Fetch.OpenAi;
 
-/// <summary>Where OpenAI's neuron-explainer release keeps a model's files, and which datasets it has (SOURCE-FORMATS §2.1).</summary>
+/// <summary>Where OpenAI's neuron-explainer release keeps a model's files, and which datasets it has (docs/sources/gpt4.md#where-the-files-are).</summary>
 /// <param name="Model">The NeuroNav (neuroscope) model id.</param>
 /// <param name="Prefix">The folder under the base URL: <c>data/</c> for GPT-2 XL, <c>gpt2_small_data/</c> for GPT-2 small.</param>
 /// <param name="Documented">The datasets OpenAI documents for the model.</param>

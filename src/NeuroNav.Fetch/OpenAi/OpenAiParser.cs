@@ -5,8 +5,8 @@ using static NeuroNav.Fetch.OpenAi.OpenAiJson;
 namespace NeuroNav.Fetch.OpenAi;
 
 /// <summary>
-/// Parses the five datasets of OpenAI's neuron-explainer release (SOURCE-FORMATS §2). Accepts every variant §4 items
-/// 13–20 list: with or without <c>dataclass_name</c>, the 2023 and the older/newer field names, null or bare
+/// Parses the five datasets of OpenAI's neuron-explainer release (docs/sources/gpt4.md#the-five-datasets). Accepts every variant docs/sources/gpt4.md#variants-the-parser-accepts
+/// lists: with or without <c>dataclass_name</c>, the 2023 and the older/newer field names, null or bare
 /// NaN/Infinity numbers, a <c>.jsonl</c> body with blank or trailing lines. Every error is an
 /// <see cref="OpenAiFormatException"/> whose message starts with <c>source</c> (the URL or file).
 /// </summary>

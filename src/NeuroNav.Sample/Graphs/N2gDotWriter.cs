@@ -8,7 +8,7 @@ namespace NeuroNav.Sample.Graphs;
 public sealed record N2gNode(int Id, string Token, int Depth, double Value, bool IsEnd);
 
 /// <summary>
-/// Writes a graph exactly as N2G's <c>build()</c> did through python-graphviz 0.20.1 (SOURCE-FORMATS §3.2, §3.3): TAB
+/// Writes a graph exactly as N2G's <c>build()</c> did through python-graphviz 0.20.1 (docs/sources/neuron2graph.md#graph-file, docs/sources/neuron2graph.md#node-labels): TAB
 /// indentation, sorted attribute keys, all edges first, then one cluster per depth numbered <c>max_depth - depth</c>
 /// starting with the root's empty cluster, the label encoded through json.dumps (ASCII), the single-quote wrap of
 /// space-only tokens, graphviz.escape and python-graphviz's quoting.

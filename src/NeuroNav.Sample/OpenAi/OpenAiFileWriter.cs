@@ -1,6 +1,6 @@
 namespace NeuroNav.Sample.OpenAi;
 
-/// <summary>Writes the five files of one neuron in OpenAI's exact formats (SOURCE-FORMATS §2.3–§2.5).</summary>
+/// <summary>Writes the five files of one neuron in OpenAI's exact formats (docs/sources/gpt4.md#the-five-datasets).</summary>
 internal static class OpenAiFileWriter
 {
     /// <summary>The explanations file (<c>.jsonl</c>: one line, with a trailing newline).</summary>

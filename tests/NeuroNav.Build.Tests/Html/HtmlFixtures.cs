@@ -24,7 +24,7 @@ internal static class HtmlFixtures
         new(index, values.Where(float.IsFinite).DefaultIfEmpty(0).Max(), values.Where(float.IsFinite).DefaultIfEmpty(0).Min(),
             4521789 + index, dataset, maxTokenIndex, tokens, values);
 
-    /// <summary>The worked example of SOURCE-FORMATS §1.7: Text #0 of gpt2-small L3 N1337.</summary>
+    /// <summary>The worked example of docs/sources/neuroscope.md#literal-example: Text #0 of gpt2-small L3 N1337.</summary>
     public static NeuroscopeText ExampleText() => Text(
         0,
         ["<|endoftext|>", "The", " cat", " sat", " on", " the"],

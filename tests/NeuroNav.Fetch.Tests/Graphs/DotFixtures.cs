@@ -9,7 +9,7 @@ internal static class DotFixtures
 
     public static readonly Provenance Provenance = new("file:///n2g/gpt2-small/layer_0/0_5/graph", DateTimeOffset.UnixEpoch, new string('0', 64), 1);
 
-    /// <summary>SOURCE-FORMATS §3.2's literal example.</summary>
+    /// <summary>The literal example of docs/sources/neuron2graph.md#graph-file.</summary>
     public const string Example = "digraph {\n"
         + "\tgraph [nodesep=0.2 rankdir=RL ranksep=1.5 splines=spline]\n"
         + "\tnode [fixedsize=true height=0.75 width=2]\n"

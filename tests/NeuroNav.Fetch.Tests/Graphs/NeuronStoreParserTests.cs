@@ -6,7 +6,7 @@ namespace NeuroNav.Fetch.Tests.Graphs;
 
 public sealed class NeuronStoreParserTests
 {
-    /// <summary>SOURCE-FORMATS §3.4's exact example.</summary>
+    /// <summary>The exact example of docs/sources/neuron2graph.md#neuron-store.</summary>
     private const string Example = "{\n  \"activating\": {\n    \"except\": [\n      \"0_5\",\n      \"3_17\"\n    ],\n    \"\\n\": [\n      \"0_5\"\n    ]\n  },\n"
         + "  \"important\": {\n    \"all\": [\n      \"0_5\"\n    ],\n    \"café\": [\n      \"3_17\"\n    ],\n    \" ,\": [\n      \"0_5\"\n    ]\n  }\n}";
 

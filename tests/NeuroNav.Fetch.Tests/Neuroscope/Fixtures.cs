@@ -5,10 +5,10 @@ using NeuroNav.TestKit;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
 
-/// <summary>The literal pages of SOURCE-FORMATS and pages written by the sample generator, for the parser tests.</summary>
+/// <summary>The literal pages of docs/sources/neuroscope.md#fixtures-and-tests and pages written by the sample generator, for the parser tests.</summary>
 internal static class Fixtures
 {
-    /// <summary>SOURCE-FORMATS §1.7: gpt2-small layer 3 neuron 1337, 2 texts of 6 tokens.</summary>
+    /// <summary>docs/sources/neuroscope.md#literal-example: gpt2-small layer 3 neuron 1337, 2 texts of 6 tokens.</summary>
     public static byte[] LiteralPage => SourceFixtures.Read(SourceFixtures.NeuronPage);
 
     public static string LiteralPageText => Encoding.UTF8.GetString(LiteralPage);

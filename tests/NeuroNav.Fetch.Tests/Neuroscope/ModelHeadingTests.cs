@@ -8,7 +8,7 @@ namespace NeuroNav.Fetch.Tests.Neuroscope;
 
 /// <summary>
 /// Pages without the TransformerLens from_pretrained line: the parser checks the page's own <c>&lt;h1&gt;Model:</c> and
-/// <c>&lt;h1&gt;Dataset:</c> headings (SOURCE-FORMATS §1.4) against the model asked for.
+/// <c>&lt;h1&gt;Dataset:</c> headings (docs/sources/neuroscope.md#model-and-dataset-headings) against the model asked for.
 /// </summary>
 public sealed partial class ModelHeadingTests
 {

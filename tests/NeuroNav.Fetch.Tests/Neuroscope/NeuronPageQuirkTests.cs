@@ -7,7 +7,7 @@ using static NeuroNav.Fetch.Tests.Neuroscope.Fixtures;
 
 namespace NeuroNav.Fetch.Tests.Neuroscope;
 
-/// <summary>SOURCE-FORMATS §4 items 1–12: quirks a valid page may have, each of which must parse.</summary>
+/// <summary>docs/sources/neuroscope.md#quirks-a-valid-page-may-have: quirks a valid page may have, each of which must parse.</summary>
 public sealed class NeuronPageQuirkTests
 {
     private static NeuroscopeNeuron Parse(NeuronPage page, string? circuitsVisVersion = NeuroscopePageWriter.DefaultCircuitsVisVersion) =>

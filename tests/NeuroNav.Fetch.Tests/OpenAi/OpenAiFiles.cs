@@ -2,10 +2,10 @@ using System.Text;
 
 namespace NeuroNav.Fetch.Tests.OpenAi;
 
-/// <summary>Literal OpenAI files: the examples of SOURCE-FORMATS §2 byte for byte, and variants with the quirks of §4 13–20.</summary>
+/// <summary>Literal OpenAI files: the examples of docs/sources/gpt4.md#the-five-datasets byte for byte, and variants with the quirks of docs/sources/gpt4.md#variants-the-parser-accepts.</summary>
 internal static class OpenAiFiles
 {
-    /// <summary>§2.4's example, compact orjson style, with dataclass_name everywhere.</summary>
+    /// <summary>The example of docs/sources/gpt4.md#explanations, compact orjson style, with dataclass_name everywhere.</summary>
     public const string Explanations = """
         {"dataclass_name":"NeuronSimulationResults","neuron_id":{"dataclass_name":"NeuronId","layer_index":0,"neuron_index":7},"scored_explanations":[{"dataclass_name":"ScoredExplanation","explanation":"the word \"York\" in the phrase \"New York\"","scored_simulation":{"dataclass_name":"ScoredSimulation","scored_sequence_simulations":[{"dataclass_name":"ScoredSequenceSimulation","simulation":{"dataclass_name":"SequenceSimulation","tokens":[" New"," York"],"expected_activations":[0.21,7.8],"activation_scale":"neuron_activations","distribution_values":[[0.0,1.0],[10.0,8.0,0.0]],"distribution_probabilities":[[0.79,0.21],[0.6,0.3,0.1]],"uncalibrated_simulation":{"dataclass_name":"SequenceSimulation","tokens":[" New"," York"],"expected_activations":[0.21,7.8],"activation_scale":"simulated_normalized_activations","distribution_values":[[0.0,1.0],[10.0,8.0,0.0]],"distribution_probabilities":[[0.79,0.21],[0.6,0.3,0.1]],"uncalibrated_simulation":null}},"true_activations":[0.0,4.5],"ev_correlation_score":1.0,"rsquared_score":-1.12,"absolute_dev_explained_score":0.1}],"ev_correlation_score":0.62,"rsquared_score":0.31,"absolute_dev_explained_score":0.27}}]}
         """;
@@ -27,7 +27,7 @@ internal static class OpenAiFiles
 
         """;
 
-    /// <summary>§2.3's example (values invented there), compact.</summary>
+    /// <summary>The example of docs/sources/gpt4.md#collated-activations (values invented there), compact.</summary>
     public const string NeuronRecordFile = """
         {"dataclass_name":"NeuronRecord","neuron_id":{"dataclass_name":"NeuronId","layer_index":0,"neuron_index":7},"random_sample":[{"dataclass_name":"ActivationRecord","tokens":[" the"," cat"],"activations":[0.0,-0.02]}],"random_sample_by_quantile":[[{"dataclass_name":"ActivationRecord","tokens":["A"," b"],"activations":[-0.1,0.0]}],[{"dataclass_name":"ActivationRecord","tokens":["C"],"activations":[0.2]}],[{"dataclass_name":"ActivationRecord","tokens":["D"],"activations":[0.9]}],[{"dataclass_name":"ActivationRecord","tokens":["E"],"activations":[1.5]}],[{"dataclass_name":"ActivationRecord","tokens":["F"],"activations":[2.4]}]],"quantile_boundaries":[0.31,0.87,1.42,2.01],"mean":0.0123,"variance":0.0456,"skewness":3.21,"kurtosis":24.5,"most_positive_activation_records":[{"dataclass_name":"ActivationRecord","tokens":[" New"," York"," café"],"activations":[0.0,4.5,0.25]}]}
         """;
@@ -37,17 +37,17 @@ internal static class OpenAiFiles
         {"neuron_id":{"layer_index":0,"neuron_index":7},"random_sample":[],"random_sample_by_quantile":null,"quantile_boundaries":[0.5,null,null,NaN],"mean":null,"variance":NaN,"skewness":null,"kurtosis":null,"most_positive_activation_records":[{"tokens":["x"],"activations":[null]}]}
         """;
 
-    /// <summary>§2.5's related-neurons shape for layer 0: no upstream (c_fc null).</summary>
+    /// <summary>The shape of docs/sources/gpt4.md#related-neurons for layer 0: no upstream (c_fc null).</summary>
     public const string RelatedNeuronsFile = """
         {"c_fc":null,"c_proj":{"top_positive_neurons":["1_5","47_6399"],"top_positive_weights":[0.52,NaN],"top_negative_neurons":["2_0"],"top_negative_weights":[-0.31]}}
         """;
 
-    /// <summary>§2.5's example of related tokens by activation, with a null value.</summary>
+    /// <summary>The example of related tokens by activation in docs/sources/gpt4.md#related-tokens, with a null value.</summary>
     public const string TokensByActivation = """
         {"dataclass_name":"TokenLookupTableSummaryOfNeuron","tokens":[" York"," Yorker","\ufffd"],"average_activations":[3.91,2.05,null]}
         """;
 
-    /// <summary>§2.5's example of related tokens by weight.</summary>
+    /// <summary>The example of related tokens by weight in docs/sources/gpt4.md#related-tokens.</summary>
     public const string TokensByWeight = """
         {"dataclass_name":"WeightBasedSummaryOfNeuron","input_positive":{"dataclass_name":"TokensAndWeights","tokens":[" York"],"strengths":[0.52]},"input_negative":{"dataclass_name":"TokensAndWeights","tokens":[" the"],"strengths":[-0.31]},"output_positive":{"dataclass_name":"TokensAndWeights","tokens":[" City"],"strengths":[0.44]},"output_negative":{"dataclass_name":"TokensAndWeights","tokens":[" Times"],"strengths":[-0.12]}}
         """;

@@ -4,7 +4,7 @@ using NeuroNav.TestKit;
 
 namespace NeuroNav.Fetch.Tests.Scrape;
 
-/// <summary>Neuron pages in the exact generator format: the literal example of SOURCE-FORMATS §1.7, renumbered.</summary>
+/// <summary>Neuron pages in the exact generator format: the literal example of docs/sources/neuroscope.md#literal-example, renumbered.</summary>
 internal static class NeuroscopePages
 {
     public const string Model = "gpt2-small";

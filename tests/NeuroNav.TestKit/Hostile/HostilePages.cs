@@ -9,7 +9,7 @@ internal sealed class HostilePages(TimeSpan stall, long oversizeBytes)
 {
     private readonly Lazy<byte[]> _oversized = new(() => new byte[checked((int)oversizeBytes)]);
 
-    /// <summary>The literal page of SOURCE-FORMATS §1.7, renumbered as <paramref name="id"/>.</summary>
+    /// <summary>The literal page of docs/sources/neuroscope.md#literal-example, renumbered as <paramref name="id"/>.</summary>
     public static byte[] Page(NeuronId id) => TestPages.Write(Input(id));
 
     public ScriptedResponse Faulty(NeuronId id, Fault fault, Uri baseAddress)
