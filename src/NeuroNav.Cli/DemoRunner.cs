@@ -3,13 +3,13 @@ using NeuroNav.Cli.Commands;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.Graphs;
-using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Fetch.Gpt4;
+using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Hosting;
 using NeuroNav.Sample;
-using NeuroNav.Sample.Graphs;
+using NeuroNav.Sample.Neuron2Graph;
 using Spectre.Console;
 
 namespace NeuroNav.Cli;
@@ -43,7 +43,7 @@ internal static class DemoRunner
 
         // The other sources' sample mirrors are fetched here, each from its own folder of the mirror.
         var openAi = fetch with { BaseUrl = new Uri(server.BaseAddress, "openai/") };
-        var gpt4 = job with { Options = openAi, Targets = [.. Targets.Where(t => OpenAiModel.Find(t.Model) is not null)], IncludeUndocumented = true };
+        var gpt4 = job with { Options = openAi, Targets = [.. Targets.Where(t => Gpt4Model.Find(t.Model) is not null)], IncludeUndocumented = true };
         if ((await ScrapeRunner.RunAsync(console, FetchSources.Gpt4, gpt4, ct)).Neurons.Cancelled)
         {
             return null;

@@ -3,7 +3,7 @@ using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Fetch.Gpt4;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,5 +1,5 @@
-using NeuroNav.Corpus.Graphs;
-using NeuroNav.Fetch.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
+using NeuroNav.Fetch.Neuron2Graph;
 
 namespace NeuroNav.Fetch;
 

@@ -1,8 +1,8 @@
 using NeuroNav.Core;
 using NeuroNav.Corpus;
-using NeuroNav.Fetch.Graphs;
+using NeuroNav.Fetch.Gpt4;
+using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Fetch.Neuroscope;
-using NeuroNav.Fetch.OpenAi;
 
 namespace NeuroNav.Fetch;
 

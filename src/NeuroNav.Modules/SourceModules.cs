@@ -1,13 +1,13 @@
 using NeuroNav.Build.Gpt4;
-using NeuroNav.Build.Graphs;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Fetch.Gpt4;
 
 namespace NeuroNav.Modules;
 

@@ -138,7 +138,7 @@ public static class SampleMirror
         // The other sources' mirrors are the neuroscope mirror's siblings (content/sample/<source>/).
         if (Path.GetFileName(root) == "neuroscope")
         {
-            Graphs.GraphSample.Generate(Path.Combine(Path.GetDirectoryName(root)!, "neuron2graph"));
+            Neuron2Graph.GraphSample.Generate(Path.Combine(Path.GetDirectoryName(root)!, "neuron2graph"));
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.TestKit;
 
 namespace NeuroNav.Corpus.Tests;

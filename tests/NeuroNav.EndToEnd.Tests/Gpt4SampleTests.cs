@@ -8,9 +8,9 @@ using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Fetch.Gpt4;
 using NeuroNav.Hosting;
-using NeuroNav.Sample.OpenAi;
+using NeuroNav.Sample.Gpt4;
 using NeuroNav.TestKit;
 
 namespace NeuroNav.EndToEnd.Tests;
@@ -36,14 +36,14 @@ public sealed class Gpt4SampleSite : IAsyncLifetime, IDisposable
 
         await using (var openAi = await StaticSiteServer.StartAsync(Repo.Path("content", "sample", "openai"), 0, CancellationToken.None))
         {
-            var targets = SampleSite.Targets.Where(t => t.Model == OpenAiMirror.Model).ToList();
+            var targets = SampleSite.Targets.Where(t => t.Model == Gpt4Mirror.Model).ToList();
             Gpt4Scrape = await new Gpt4Scraper(new Gpt4Store(CorpusRoot), SampleSite.FetchOptions(openAi.BaseAddress), includeUndocumented: true)
                 .RunAsync(targets, null, CancellationToken.None);
         }
 
         var renderer = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test");
         await new SiteBuilder(corpus, SampleSite.Catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(CorpusRoot))])
-            .BuildAsync(new BuildOptions(Output, [OpenAiMirror.Model]), null, CancellationToken.None);
+            .BuildAsync(new BuildOptions(Output, [Gpt4Mirror.Model]), null, CancellationToken.None);
     }
 
     public Task DisposeAsync()
@@ -57,24 +57,24 @@ public sealed class Gpt4SampleSite : IAsyncLifetime, IDisposable
 
 public sealed class Gpt4SampleTests(Gpt4SampleSite site) : IClassFixture<Gpt4SampleSite>
 {
-    private static readonly NeuronId TwoExplanations = Case(OpenAiSampleKind.TwoExplanations);
+    private static readonly NeuronId TwoExplanations = Case(Gpt4SampleKind.TwoExplanations);
 
     [Fact]
     public async Task Coverage_registry_has_a_gpt4_row_per_neuron_with_missing_upstream_for_the_404()
     {
-        Assert.Equal(OpenAiMirror.Cases.Count(c => c.Expected == CoverageStatus.MissingUpstream), site.Gpt4Scrape.MissingUpstream);
-        Assert.Equal(OpenAiMirror.Cases.Count(c => c.Expected == CoverageStatus.Invalid), site.Gpt4Scrape.Invalid);
+        Assert.Equal(Gpt4Mirror.Cases.Count(c => c.Expected == CoverageStatus.MissingUpstream), site.Gpt4Scrape.MissingUpstream);
+        Assert.Equal(Gpt4Mirror.Cases.Count(c => c.Expected == CoverageStatus.Invalid), site.Gpt4Scrape.Invalid);
         Assert.Equal(0, site.Gpt4Scrape.Failed);
         var store = new CorpusStore(site.CorpusRoot);
-        foreach (var id in OpenAiMirror.Neurons)
+        foreach (var id in Gpt4Mirror.Neurons)
         {
             var rows = await store.ReadCoverageAsync(id.Model, id.Layer, CancellationToken.None);
             var row = Assert.Single(rows, r => r.Neuron == id.Neuron && r.Source == "gpt4");
-            Assert.Equal(OpenAiMirror.ExpectedStatus(id), row.Status);
+            Assert.Equal(Gpt4Mirror.ExpectedStatus(id), row.Status);
             Assert.Contains(rows, r => r.Neuron == id.Neuron && r.Source == "neuroscope" && r.Status == CoverageStatus.Present);
         }
 
-        var missing = Case(OpenAiSampleKind.Missing);
+        var missing = Case(Gpt4SampleKind.Missing);
         var gap = (await store.ReadCoverageAsync(missing.Model, missing.Layer, CancellationToken.None)).Single(r => r.Neuron == missing.Neuron && r.Source == "gpt4");
         Assert.Equal(404, gap.HttpStatus);
         Assert.EndsWith(string.Create(CultureInfo.InvariantCulture, $"gpt2_small_data/explanations/{missing.Layer}/{missing.Neuron}.jsonl"), gap.Url, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class Gpt4SampleTests(Gpt4SampleSite site) : IClassFixture<Gpt4Sam
     [Fact]
     public void Neuron_document_carries_every_explanation_with_its_scores_and_the_related_neurons()
     {
-        var expected = OpenAiMirror.Neuron(TwoExplanations);
+        var expected = Gpt4Mirror.Neuron(TwoExplanations);
         using var doc = Json(TwoExplanations);
         var root = doc.RootElement;
         Assert.Contains("GPT-4 Explanation", root.GetProperty("available").EnumerateArray().Select(a => a.GetString()));
@@ -107,7 +107,7 @@ public sealed class Gpt4SampleTests(Gpt4SampleSite site) : IClassFixture<Gpt4Sam
     [Fact]
     public void Neuron_page_shows_explanation_score_scoring_details_and_related_neurons_as_links()
     {
-        var expected = OpenAiMirror.Neuron(TwoExplanations);
+        var expected = Gpt4Mirror.Neuron(TwoExplanations);
         var html = Page(TwoExplanations);
         Assert.Contains($"<p class=\"gpt4-explanation\">{WebUtility.HtmlEncode(expected.Explanations[0].Text)}</p>", html, StringComparison.Ordinal);
         Assert.Contains("Scoring details: real vs simulated activations", html, StringComparison.Ordinal);
@@ -121,22 +121,22 @@ public sealed class Gpt4SampleTests(Gpt4SampleSite site) : IClassFixture<Gpt4Sam
     [Fact]
     public void Null_score_and_files_without_dataclass_name_or_with_bare_NaN_still_give_a_section()
     {
-        using var nullScore = Json(Case(OpenAiSampleKind.NullScore));
+        using var nullScore = Json(Case(Gpt4SampleKind.NullScore));
         Assert.Equal(JsonValueKind.Null, nullScore.RootElement.GetProperty("GPT-4").GetProperty("explanation-score").ValueKind);
         Assert.Contains("GPT-4 Explanation", nullScore.RootElement.GetProperty("available").EnumerateArray().Select(a => a.GetString()));
-        Assert.Contains("Explanation score <b>–</b>", Page(Case(OpenAiSampleKind.NullScore)), StringComparison.Ordinal);
+        Assert.Contains("Explanation score <b>–</b>", Page(Case(Gpt4SampleKind.NullScore)), StringComparison.Ordinal);
 
-        using var plain = Json(Case(OpenAiSampleKind.NoDataclassName));
-        Assert.Equal(OpenAiMirror.Neuron(Case(OpenAiSampleKind.NoDataclassName)).Explanations[0].Text, plain.RootElement.GetProperty("GPT-4").GetProperty("explanation").GetString());
+        using var plain = Json(Case(Gpt4SampleKind.NoDataclassName));
+        Assert.Equal(Gpt4Mirror.Neuron(Case(Gpt4SampleKind.NoDataclassName)).Explanations[0].Text, plain.RootElement.GetProperty("GPT-4").GetProperty("explanation").GetString());
 
-        using var nan = Json(Case(OpenAiSampleKind.BareNaN));
+        using var nan = Json(Case(Gpt4SampleKind.BareNaN));
         Assert.Equal(JsonValueKind.Null, nan.RootElement.GetProperty("GPT-4").GetProperty("activations").GetProperty("kurtosis").ValueKind);
     }
 
     [Fact]
     public void A_missing_or_broken_OpenAI_file_never_blocks_the_neurons_Neuroscope_data()
     {
-        foreach (var id in new[] { Case(OpenAiSampleKind.Missing), Case(OpenAiSampleKind.Broken) })
+        foreach (var id in new[] { Case(Gpt4SampleKind.Missing), Case(Gpt4SampleKind.Broken) })
         {
             using var doc = Json(id);
             Assert.Equal(["Max Activating Dataset Example"], doc.RootElement.GetProperty("available").EnumerateArray().Select(a => a.GetString()));
@@ -154,12 +154,12 @@ public sealed class Gpt4SampleTests(Gpt4SampleSite site) : IClassFixture<Gpt4Sam
         var documents = Directory.EnumerateFiles(Path.Combine(site.Output, "api"), "*.json", SearchOption.AllDirectories)
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}schema{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(OpenAiMirror.Neurons.Count - 2, documents.Count(p => p.Contains($"{Path.DirectorySeparatorChar}gpt4{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
+        Assert.Equal(Gpt4Mirror.Neurons.Count - 2, documents.Count(p => p.Contains($"{Path.DirectorySeparatorChar}gpt4{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
         var errors = documents.SelectMany(p => validator.Errors(File.ReadAllText(p)).Select(e => $"{p}: {e}")).ToList();
         Assert.Empty(errors);
     }
 
-    private static NeuronId Case(OpenAiSampleKind kind) => OpenAiMirror.Cases.Single(c => c.Kind == kind).Neuron;
+    private static NeuronId Case(Gpt4SampleKind kind) => Gpt4Mirror.Cases.Single(c => c.Kind == kind).Neuron;
 
     private JsonDocument Json(NeuronId id) =>
         JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "api", id.Model, $"{id.Layer}", $"{id.Neuron}.json")));

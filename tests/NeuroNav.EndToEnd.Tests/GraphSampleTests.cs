@@ -4,9 +4,9 @@ using System.Text.Json;
 using NeuroNav.Cli;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
-using NeuroNav.Fetch.Graphs;
+using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Hosting;
-using NeuroNav.Sample.Graphs;
+using NeuroNav.Sample.Neuron2Graph;
 using NeuroNav.TestKit;
 using Spectre.Console.Testing;
 

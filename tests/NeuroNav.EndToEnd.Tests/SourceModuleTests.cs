@@ -1,5 +1,5 @@
 using NeuroNav.Build.Gpt4;
-using NeuroNav.Build.Graphs;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Core;
 using NeuroNav.Corpus;

@@ -2,18 +2,18 @@ using System.Net;
 using System.Text.Json;
 using NeuroNav.Build;
 using NeuroNav.Build.Gpt4;
-using NeuroNav.Build.Graphs;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Verify;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.Graphs;
-using NeuroNav.Fetch.OpenAi;
+using NeuroNav.Fetch.Gpt4;
+using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Hosting;
-using NeuroNav.Sample.OpenAi;
+using NeuroNav.Sample.Gpt4;
 using NeuroNav.TestKit;
 using NeuroNav.TestKit.Hostile;
 
@@ -105,7 +105,7 @@ public sealed class UnionSiteTests(UnionSite site) : IClassFixture<UnionSite>
         Assert.Equal(["Neuron Graph", "GPT-4 Explanation"], Labels(doc));
         Assert.Equal(JsonValueKind.Null, doc.GetProperty("neuroscope").ValueKind);
         Assert.Equal(JsonValueKind.Null, doc.GetProperty("metadata").GetProperty("statistics").ValueKind);
-        Assert.Equal(OpenAiMirror.Neuron(id).Explanations[0].Text, doc.GetProperty("GPT-4").GetProperty("explanation").GetString());
+        Assert.Equal(Gpt4Mirror.Neuron(id).Explanations[0].Text, doc.GetProperty("GPT-4").GetProperty("explanation").GetString());
         Assert.NotEmpty(doc.GetProperty("neuron2graph").GetProperty("graph").GetProperty("nodes").EnumerateArray());
         var neuroscope = doc.GetProperty("metadata").GetProperty("coverage").GetProperty("neuroscope");
         Assert.Equal(status, neuroscope.GetProperty("status").GetString());
@@ -124,7 +124,7 @@ public sealed class UnionSiteTests(UnionSite site) : IClassFixture<UnionSite>
     public void Pages_show_the_gpt4_and_graph_sections_and_why_neuroscope_has_nothing(int layer, int neuron, string status, string reason)
     {
         var html = System.IO.File.ReadAllText(File("gpt2-small", $"{layer}", $"{neuron}.html"));
-        var explanation = OpenAiMirror.Neuron(new NeuronId("gpt2-small", layer, neuron)).Explanations[0].Text;
+        var explanation = Gpt4Mirror.Neuron(new NeuronId("gpt2-small", layer, neuron)).Explanations[0].Text;
 
         Assert.Contains($"<p class=\"gpt4-explanation\">{WebUtility.HtmlEncode(explanation)}</p>", html, StringComparison.Ordinal);
         Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", html, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.TestKit;
 
 namespace NeuroNav.Publish.Tests;

@@ -5,10 +5,10 @@ using NeuroNav.Build.Html;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
+using NeuroNav.Fetch.Gpt4;
 using NeuroNav.Fetch.Neuroscope;
-using NeuroNav.Fetch.OpenAi;
 using NeuroNav.Sample;
-using NeuroNav.Sample.OpenAi;
+using NeuroNav.Sample.Gpt4;
 
 namespace NeuroNav.Cli.Benchmarks;
 
@@ -30,7 +30,7 @@ internal static class Gpt4Bench
         }
 
         var ids = Enumerable.Range(0, neurons).Select(n => new NeuronId(model.Id, 0, n)).ToList();
-        var files = ids.Select(id => OpenAiMirror.RealisticFiles(id)).ToList();
+        var files = ids.Select(id => Gpt4Mirror.RealisticFiles(id)).ToList();
 
         var explanations = files.Select(f => f["explanations"]).ToList();
         var clock = Stopwatch.StartNew();
@@ -40,7 +40,7 @@ internal static class Gpt4Bench
         {
             foreach (var file in explanations)
             {
-                _ = OpenAiParser.ParseExplanations(file, "bench");
+                _ = Gpt4Parser.ParseExplanations(file, "bench");
                 parsed++;
                 bytes += file.Length;
             }
@@ -93,10 +93,10 @@ internal static class Gpt4Bench
         return new Gpt4Neuron(
             id,
             Gpt4Datasets.All.ToDictionary(d => d, _ => file),
-            Gpt4Mapping.Explanations(OpenAiParser.ParseExplanations(files["explanations"], "bench")),
-            Gpt4Mapping.Activations(OpenAiParser.ParseNeuronRecord(files["collated-activations"], "bench")),
-            Gpt4Mapping.RelatedNeurons(OpenAiParser.ParseRelatedNeurons(files["related-neurons/weight-based"], "bench")),
-            [.. Gpt4Mapping.TokensByActivation(OpenAiParser.ParseRelatedTokensByActivation(files["related-tokens/activation-based"], "bench")),
-             .. Gpt4Mapping.TokensByWeight(OpenAiParser.ParseRelatedTokensByWeight(files["related-tokens/weight-based"], "bench"))]);
+            Gpt4Mapping.Explanations(Gpt4Parser.ParseExplanations(files["explanations"], "bench")),
+            Gpt4Mapping.Activations(Gpt4Parser.ParseNeuronRecord(files["collated-activations"], "bench")),
+            Gpt4Mapping.RelatedNeurons(Gpt4Parser.ParseRelatedNeurons(files["related-neurons/weight-based"], "bench")),
+            [.. Gpt4Mapping.TokensByActivation(Gpt4Parser.ParseRelatedTokensByActivation(files["related-tokens/activation-based"], "bench")),
+             .. Gpt4Mapping.TokensByWeight(Gpt4Parser.ParseRelatedTokensByWeight(files["related-tokens/weight-based"], "bench"))]);
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.Fetch;
-using NeuroNav.Fetch.Graphs;
+using NeuroNav.Fetch.Neuron2Graph;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -24,7 +24,7 @@ public sealed class SampleCommand(IAnsiConsole console, ModelCatalog catalog) : 
         if (settings.Output is null)
         {
             var openAi = Path.Combine(AppPaths.SampleRoot, "openai");
-            NeuroNav.Sample.OpenAi.OpenAiMirror.Generate(openAi);
+            NeuroNav.Sample.Gpt4.Gpt4Mirror.Generate(openAi);
             console.MarkupLineInterpolated($"Synthetic OpenAI neuron-explainer mirror written to {openAi}");
         }
         return (int)ExitCode.Success;

@@ -25,7 +25,7 @@ internal sealed class FakeRenderer : IPageRenderer
     }
 
     public byte[] RenderSitePage(SitePageModel page) =>
-        Utf8($"{page.Template} {(page.View is NeuroNav.Build.Graphs.SearchPageModel search ? string.Join(',', search.Models) : page.View)}");
+        Utf8($"{page.Template} {(page.View is NeuroNav.Build.Neuron2Graph.SearchPageModel search ? string.Join(',', search.Models) : page.View)}");
 
     public byte[] RenderLayer(LayerPageModel model)
     {

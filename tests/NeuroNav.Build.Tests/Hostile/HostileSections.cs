@@ -1,10 +1,10 @@
 using NeuroNav.Build.Gpt4;
-using NeuroNav.Build.Graphs;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 
 namespace NeuroNav.Build.Tests.Hostile;
 

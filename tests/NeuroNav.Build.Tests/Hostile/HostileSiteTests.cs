@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using NeuroNav.Build.Graphs;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Build.Tests.Html;
 using NeuroNav.Core;

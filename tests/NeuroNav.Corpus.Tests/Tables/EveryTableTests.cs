@@ -1,6 +1,6 @@
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.TestKit;
 using static NeuroNav.Corpus.Tests.Tables.SourceRows;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus.Gpt4;
-using NeuroNav.Corpus.Graphs;
+using NeuroNav.Corpus.Neuron2Graph;
 
 namespace NeuroNav.Corpus.Tests.Tables;
 

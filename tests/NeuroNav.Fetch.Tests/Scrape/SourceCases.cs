@@ -1,8 +1,8 @@
 using System.Globalization;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
-using NeuroNav.Fetch.Tests.Graphs;
-using NeuroNav.Fetch.Tests.OpenAi;
+using NeuroNav.Fetch.Tests.Gpt4;
+using NeuroNav.Fetch.Tests.Neuron2Graph;
 using NeuroNav.TestKit;
 
 namespace NeuroNav.Fetch.Tests.Scrape;
@@ -37,7 +37,7 @@ internal sealed record SourceCase(string Source)
         server.Map(PathOf(Flaky), ScriptedResponse.Empty(503), ScriptedResponse.Bytes(Body(Flaky)));
         if (Source == "neuron2graph")
         {
-            server.Map("/stats.json", ScriptedResponse.Bytes(OpenAiFiles.Bytes("{\"0\": {\"7\": {}, \"8\": {}}}"), "application/json"));
+            server.Map("/stats.json", ScriptedResponse.Bytes(Gpt4Files.Bytes("{\"0\": {\"7\": {}, \"8\": {}}}"), "application/json"));
         }
     }
 
@@ -64,7 +64,7 @@ internal sealed record SourceCase(string Source)
     private byte[] Body(int neuron) => Source switch
     {
         "neuroscope" => NeuroscopePages.Page(Layer, neuron),
-        "gpt4" => OpenAiFiles.Bytes(OpenAiFiles.Explanations.Replace("\"neuron_index\":7", $"\"neuron_index\":{neuron}", StringComparison.Ordinal)),
-        _ => OpenAiFiles.Bytes(DotFixtures.Example),
+        "gpt4" => Gpt4Files.Bytes(Gpt4Files.Explanations.Replace("\"neuron_index\":7", $"\"neuron_index\":{neuron}", StringComparison.Ordinal)),
+        _ => Gpt4Files.Bytes(DotFixtures.Example),
     };
 }
