@@ -27,6 +27,12 @@ public abstract class FetchSource
     /// <summary>Whether the source reads one model's output from <see cref="FetchJob.From"/> instead of a base URL.</summary>
     public virtual bool ReadsFolder => false;
 
+    /// <summary>
+    /// The options of <c>neuronav fetch</c> that only some sources take and this one does (e.g. <c>--top-k</c>), each as
+    /// its long name; a command line giving another source's option is refused naming it.
+    /// </summary>
+    public virtual IReadOnlyList<string> OwnOptions => [];
+
     /// <summary>What one fetched neuron is, for the progress line: "pages", "neurons", "graphs".</summary>
     public abstract string Unit { get; }
 

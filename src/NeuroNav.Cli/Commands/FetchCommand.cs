@@ -63,11 +63,10 @@ public sealed class FetchSourceSettings : FetchSettings
             return ValidationResult.Error($"fetch: unknown source '{Source}'; {(close is null ? "" : $"did you mean {close}? ")}the sources are {string.Join(", ", ids)}");
         }
 
-        var wrong = source.ReadsFolder
-            ? (BaseUrl is not null ? "--base-url (give --from)" : OpenAiUndocumented ? "--openai-undocumented" : null)
-            : From is not null ? "--from (give --base-url)"
-            : Layout is not null || TopK is not null || Threshold is not null ? "--layout, --top-k and --threshold"
-            : OpenAiUndocumented && source != FetchSources.Gpt4 ? "--openai-undocumented" : null;
+        var others = SourceOptionsGiven().Where(o => !source.OwnOptions.Contains(o)).ToList();
+        var wrong = source.ReadsFolder && BaseUrl is not null ? "--base-url (give --from)"
+            : !source.ReadsFolder && From is not null ? "--from (give --base-url)"
+            : others.Count > 0 ? Names(others) : null;
         return wrong is not null ? ValidationResult.Error($"fetch {source.Id}: this source does not take {wrong}")
             : Models.Length == 0 ? ValidationResult.Error("give at least one --model")
             : source.ReadsFolder && Models.Length > 1 ? ValidationResult.Error($"fetch {source.Id}: give one --model (its --from holds one model's output)")
@@ -77,12 +76,32 @@ public sealed class FetchSourceSettings : FetchSettings
             : ValidatePoliteness();
     }
 
+    /// <summary>The options given that only some sources take.</summary>
+    private IEnumerable<string> SourceOptionsGiven()
+    {
+        if (OpenAiUndocumented)
+        {
+            yield return "--openai-undocumented";
+        }
+
+        if (Layout is not null || TopK is not null || Threshold is not null)
+        {
+            // Neuron2Graph's three are named together, as the help groups them.
+            yield return "--layout";
+            yield return "--top-k";
+            yield return "--threshold";
+        }
+    }
+
+    private static string Names(List<string> options) =>
+        options.Count == 1 ? options[0] : string.Join(", ", options.Take(options.Count - 1)) + " and " + options[^1];
+
     /// <summary>The job this command line asks for.</summary>
     public FetchJob ToJob(ModelCatalog catalog, string command)
     {
         var source = Fetch;
         var ranges = Layers is null && Neurons is null && source.ReadsFolder ? [] : Targets(catalog, Models, Layers, Neurons);
-        var root = BaseUrl ?? source.DefaultBaseUrl?.AbsoluteUri ?? FetchSources.Neuroscope.DefaultBaseUrl!.AbsoluteUri;
+        var root = BaseUrl ?? source.DefaultBaseUrl?.AbsoluteUri;
         return new FetchJob(Corpus, ToFetchOptions(root))
         {
             Targets = ranges,

@@ -48,18 +48,24 @@ public abstract class FetchSettings : CommandSettings
     [Description("Fetch again what the corpus already holds or has recorded as missing or invalid.")]
     public bool Refresh { get; init; }
 
-    /// <summary>The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added).</summary>
-    public FetchOptions ToFetchOptions(string root) => new()
+    /// <summary>
+    /// The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added); a source that
+    /// reads a folder or URL given each time (<c>--from</c>) has no root.
+    /// </summary>
+    public FetchOptions ToFetchOptions(string? root)
     {
-        BaseUrl = new Uri(root.EndsWith('/') ? root : root + "/"),
-        Concurrency = Concurrency,
-        RequestsPerSecond = RequestsPerSecond,
-        Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
-        MaxRetries = Retries,
-        MaxFailuresInARow = MaxFailuresInARow,
-        BatchSize = BatchSize,
-        Refresh = Refresh,
-    };
+        var options = new FetchOptions
+        {
+            Concurrency = Concurrency,
+            RequestsPerSecond = RequestsPerSecond,
+            Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
+            MaxRetries = Retries,
+            MaxFailuresInARow = MaxFailuresInARow,
+            BatchSize = BatchSize,
+            Refresh = Refresh,
+        };
+        return root is null ? options : options with { BaseUrl = new Uri(root.EndsWith('/') ? root : root + "/") };
+    }
 
     /// <summary>The neuron ranges of <paramref name="models"/> that --layers and --neurons name (default: all), checked against each model's size.</summary>
     public static IReadOnlyList<ScrapeTarget> Targets(ModelCatalog catalog, IEnumerable<string> models, string? layerRanges, string? neuronRanges)

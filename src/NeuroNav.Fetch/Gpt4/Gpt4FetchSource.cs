@@ -14,6 +14,8 @@ internal sealed class Gpt4FetchSource : FetchSource
 
     public override string Unit => "neurons";
 
+    public override IReadOnlyList<string> OwnOptions => ["--openai-undocumented"];
+
     protected override void Check(FetchJob job)
     {
         NeuroscopeFetchSource.TargetsRequired(job, Id);

@@ -15,6 +15,8 @@ internal sealed class Neuron2GraphFetchSource : FetchSource
 
     public override string Unit => "graphs";
 
+    public override IReadOnlyList<string> OwnOptions => ["--layout", "--top-k", "--threshold"];
+
     protected override void Check(FetchJob job)
     {
         if (string.IsNullOrWhiteSpace(job.Model))
