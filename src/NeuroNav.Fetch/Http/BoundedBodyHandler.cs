@@ -13,6 +13,9 @@ internal sealed class BoundedBodyHandler(long maxBytes) : DelegatingHandler
 {
     internal static readonly HttpRequestOptionsKey<StrongBox<int>> AttemptsKey = new("NeuroNav.Attempts");
 
+    /// <summary>Set on a request whose body the caller streams (<see cref="SourceHttpClient.SendStreamingAsync"/>): passed through unread.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> StreamKey = new("NeuroNav.Stream");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(AttemptsKey, out var attempts))
@@ -21,6 +24,11 @@ internal sealed class BoundedBodyHandler(long maxBytes) : DelegatingHandler
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (request.Options.TryGetValue(StreamKey, out var streamed) && streamed)
+        {
+            return response;
+        }
+
         try
         {
             var declared = response.Content.Headers.ContentLength;

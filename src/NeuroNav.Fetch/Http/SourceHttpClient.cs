@@ -20,7 +20,7 @@ namespace NeuroNav.Fetch.Http;
 /// breaker opens, every request in flight or queued stops, and <see cref="GetAsync"/> throws
 /// <see cref="SourceUnreachableException"/>. It also throws when <c>ct</c> is cancelled.
 /// </summary>
-public sealed class SourceHttpClient : IDisposable
+public sealed partial class SourceHttpClient : IDisposable
 {
     private const string ClientName = "NeuroNav.Sources";
 
