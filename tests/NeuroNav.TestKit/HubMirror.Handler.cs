@@ -23,7 +23,7 @@ public sealed partial class HubMirror
             }
             else if (path.StartsWith(Cdn, StringComparison.Ordinal))
             {
-                await CdnAsync(context, log, path[Cdn.Length..]).ConfigureAwait(false);
+                await CdnAsync(context, log).ConfigureAwait(false);
             }
             else if (path.IndexOf(Resolve, StringComparison.Ordinal) is var cut and > 1)
             {
@@ -139,7 +139,7 @@ public sealed partial class HubMirror
         {
             context.Response.Headers["X-Linked-Etag"] = $"\"{Sha256Of(name, file)}\"";
             context.Response.Headers["X-Linked-Size"] = f.Content.Length.ToString(CultureInfo.InvariantCulture);
-            var signed = $"{Cdn}{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(file)}?fault={fault.Kind}&bytes={fault.Bytes}";
+            var signed = $"{Cdn}{Sha256Of(name, file)}?repo={Uri.EscapeDataString(name)}&file={Uri.EscapeDataString(file)}&fault={fault.Kind}&bytes={fault.Bytes}";
             (log.Repository, log.File) = (null, null); // the bytes are counted at the CDN
             Redirect(context, log, 302, new Uri(CdnAddress, signed).AbsoluteUri);
             return;
@@ -149,10 +149,10 @@ public sealed partial class HubMirror
         await ServeAsync(context, log, f.Content, fault).ConfigureAwait(false);
     }
 
-    private async Task CdnAsync(HttpContext context, Entry log, string rest)
+    /// <summary>The "CDN": <c>/cdn/{sha256}?repo=…&amp;file=…&amp;fault=…</c>, a signed URL of sorts.</summary>
+    private async Task CdnAsync(HttpContext context, Entry log)
     {
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        var (name, file) = (Uri.UnescapeDataString(rest[..slash]), Uri.UnescapeDataString(rest[(slash + 1)..]));
+        var (name, file) = (context.Request.Query["repo"].ToString(), context.Request.Query["file"].ToString());
         (log.Repository, log.File) = (name, file);
         var fault = new HubFault(
             Enum.Parse<HubFaultKind>(context.Request.Query["fault"].ToString()),
@@ -202,11 +202,8 @@ public sealed partial class HubMirror
             log.BodyBytes += n;
         }
 
-        if (fault.Kind == HubFaultKind.DropConnection)
-        {
-            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            context.Abort();
-        }
+        // A response that ends short of its Content-Length makes Kestrel close the connection once what was written
+        // has gone out (an abort here would discard bytes still queued for the socket).
     }
 
     /// <summary>Finds the repository and checks the revision, or answers as the hub does: 401 RepoNotFound, 404 RevisionNotFound.</summary>
