@@ -110,4 +110,35 @@ public sealed class HubDownloadTests
         Assert.Equal(bytes, File.ReadAllBytes(hub.InTarget(hub.WeightsFile)));
         Assert.False(File.Exists(hub.InTarget(hub.WeightsFile + ".part")));
     }
+
+    [Fact]
+    public async Task Cancelled_download_keeps_its_part_and_the_next_run_resumes_it()
+    {
+        await using var hub = await HubSetup.StartAsync("gpt2");
+        var (final, part) = (hub.InTarget(hub.WeightsFile), hub.InTarget(hub.WeightsFile + ".part"));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(HubSetup.Guard());
+        var progress = new Inline(p =>
+        {
+            if (p.Stage == HubStage.Downloading)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => HubDownloader.DownloadAsync(hub.Row, hub.Target.Path, hub.Options(), progress, cancel.Token));
+
+        Assert.False(File.Exists(final));
+        var kept = new FileInfo(part).Length;
+        Assert.InRange(kept, 1, hub.WeightsBytes.Length);
+        var record = await hub.DownloadAsync();
+        Assert.Equal(hub.WeightsBytes.Length - kept, record.Files[0].BytesTransferred);
+        Assert.Equal(hub.WeightsBytes, File.ReadAllBytes(final));
+    }
+
+    /// <summary>Reports on the caller's thread, so the test can cancel at a known point.</summary>
+    private sealed class Inline(Action<HubProgress> report) : IProgress<HubProgress>
+    {
+        public void Report(HubProgress value) => report(value);
+    }
 }

@@ -71,6 +71,13 @@ internal static class HubApi
             }
         }
 
+        // Should a rename's redirect lose the query, the answer lists names only: ask the new name itself.
+        if (landed != repository && files.Count > 0 && files.Values.All(f => f.Size < 0 && f.BlobId is null))
+        {
+            var again = await ResolveAsync(http, root, landed, revision, ct).ConfigureAwait(false);
+            return again with { Revision = again.Revision with { Asked = repository, ApiUrl = url } };
+        }
+
         return new HubResolved(new HubRevision(repository, landed, revision, sha, url), files);
     }
 

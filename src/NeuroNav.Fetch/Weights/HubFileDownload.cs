@@ -12,6 +12,7 @@ namespace NeuroNav.Fetch.Weights;
 internal sealed class HubFileDownload(SourceHttpClient http, HubOptions options, IProgress<HubProgress>? progress)
 {
     private const int ChunkBytes = 1 << 20;
+    /// <summary>Progress is reported every 16 MiB, or every 1 % of a smaller file.</summary>
     private const long ReportEvery = 16L << 20;
 
     public async Task<HubFile> RunAsync(HubResolved repo, HubEntry entry, string folder, CancellationToken ct)
@@ -35,7 +36,7 @@ internal sealed class HubFileDownload(SourceHttpClient http, HubOptions options,
         }
 
         long transferred = 0;
-        for (var breaks = 0; ; )
+        for (var breaks = 0; ;)
         {
             var have = File.Exists(part) ? new FileInfo(part).Length : 0;
             if (have > entry.Size)
@@ -46,6 +47,11 @@ internal sealed class HubFileDownload(SourceHttpClient http, HubOptions options,
 
             if (have == entry.Size)
             {
+                if (have == 0)
+                {
+                    await File.WriteAllBytesAsync(part, [], ct).ConfigureAwait(false);
+                }
+
                 break;
             }
 
@@ -156,6 +162,7 @@ internal sealed class HubFileDownload(SourceHttpClient http, HubOptions options,
         {
             var written = start;
             var reported = start;
+            var step = Math.Max(1, Math.Min(ReportEvery, entry.Size / 100));
             var buffer = new byte[ChunkBytes];
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             try
@@ -183,7 +190,7 @@ internal sealed class HubFileDownload(SourceHttpClient http, HubOptions options,
                         await output.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
                         written += read;
                         received(read);
-                        if (written - reported >= ReportEvery)
+                        if (written - reported >= step)
                         {
                             reported = written;
                             progress?.Report(new HubProgress(rev.Landed, entry.Name, HubStage.Downloading, written, entry.Size));
