@@ -48,7 +48,7 @@ public sealed partial class HubMirror
     {
         if (_renamed.TryGetValue(name, out var to))
         {
-            Redirect(context, log, 307, $"{Api}{to}/revision/{revision}{context.Request.QueryString}");
+            Redirect(context, log, 307, $"{Api}{to}/revision/{revision}{(RenameKeepsQuery ? context.Request.QueryString : default)}");
             return;
         }
 

@@ -36,6 +36,9 @@ public sealed partial class HubMirror : IAsyncDisposable
     /// <summary>Where LFS files are redirected: the same server as <c>http://localhost:{port}/</c>.</summary>
     public Uri CdnAddress { get; private set; } = null!;
 
+    /// <summary>Whether a rename's API redirect keeps the query (<c>?blobs=true</c>); the real hub's answer is not settled.</summary>
+    public bool RenameKeepsQuery { get; set; } = true;
+
     /// <summary>Every request answered so far, in order.</summary>
     public IReadOnlyList<HubMirrorRequest> Requests => [.. _log];
 

@@ -50,12 +50,15 @@ public sealed class HubDownloadTests
         Assert.All(hub.Mirror.Requests, r => Assert.Equal(FetchOptions.DefaultUserAgent, r.UserAgent));
     }
 
-    [Fact]
-    public async Task Renamed_repository_is_followed_and_the_repository_it_landed_on_is_recorded()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Renamed_repository_is_followed_and_the_repository_it_landed_on_is_recorded(bool redirectKeepsQuery)
     {
         await using var hub = await HubSetup.StartAsync("gpt2", serve: false);
         var commit = hub.Mirror.AddRepository("openai-community/gpt2", hub.Files);
         hub.Mirror.Rename("gpt2", "openai-community/gpt2");
+        hub.Mirror.RenameKeepsQuery = redirectKeepsQuery;
         var row = hub.Row with { Repository = "gpt2", TokenizerRepository = "gpt2" };
 
         var record = await hub.DownloadAsync(row);
@@ -63,6 +66,9 @@ public sealed class HubDownloadTests
         Assert.Equal(("gpt2", "openai-community/gpt2", commit, true), (record.Weights.Asked, record.Weights.Landed, record.Weights.CommitSha, record.Weights.Renamed));
         Assert.All(record.Files, f => Assert.StartsWith($"/openai-community/gpt2/resolve/{commit}/", f.Url.AbsolutePath, StringComparison.Ordinal));
         Assert.Contains(hub.Mirror.Requests, r => r.Status == 307 && r.Path.StartsWith("/api/models/gpt2/revision/main", StringComparison.Ordinal));
+        Assert.Equal(
+            redirectKeepsQuery ? ["?blobs=true"] : ["", "?blobs=true"],
+            hub.Mirror.Requests.Where(r => r.Path.StartsWith("/api/models/openai-community/", StringComparison.Ordinal)).OrderBy(r => r.ReceivedAt).Select(r => r.Path[r.Path.IndexOf("main", StringComparison.Ordinal)..][4..]));
         Assert.NotNull(WeightsFolder.Load(hub.Written.Info, row, hub.Target.Path));
     }
 
