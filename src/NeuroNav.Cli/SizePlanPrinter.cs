@@ -39,7 +39,8 @@ internal static class SizePlanPrinter
     public static void Print(IAnsiConsole console, SizePlanMatrix matrix, double budget, int fetchers, int maxParallel)
     {
         var b = matrix.Budget;
-        var table = new Table().Title(Inv($"Rebuild matrix: {matrix.Jobs.Count} jobs, each within {SizePlanMatrix.Gb(b.MaxDiskBytes)} of disk, {b.MaxTime.TotalHours:0.#} h and {SizePlanMatrix.Gb(b.MaxRssBytes)} of RSS"))
+        console.WriteLine(Inv($"Rebuild matrix: {matrix.Jobs.Count} jobs, each within {SizePlanMatrix.Gb(b.MaxDiskBytes)} of disk, {b.MaxTime.TotalHours:0.#} h and {SizePlanMatrix.Gb(b.MaxRssBytes)} of RSS"));
+        var table = new Table()
             .AddColumn("model").AddColumn(new TableColumn("layers").RightAligned()).AddColumn(new TableColumn("neurons").RightAligned())
             .AddColumn(new TableColumn("peak disk").RightAligned()).AddColumn(new TableColumn("hours").RightAligned()).AddColumn(new TableColumn("peak RSS").RightAligned());
         foreach (var job in matrix.Jobs)
