@@ -1,4 +1,6 @@
 using System.Globalization;
+using NeuroNav.Cli.Commands;
+using NeuroNav.Core;
 using NeuroNav.EndToEnd.Tests.Cli;
 using NeuroNav.TestKit;
 
@@ -53,6 +55,31 @@ public sealed class PolitenessBudgetTests : IDisposable
         var allowed = (int)Math.Floor((Budget * window.TotalSeconds) + (2 * Jobs) + (Budget * 0.25));
         var (most, start) = RequestWindows.Busiest(log, window);
         Assert.True(most <= allowed, Inv($"{most} requests in the 2 s from {start:HH:mm:ss.fff}, over {allowed} ({Budget}/s in all)"));
+    }
+
+    [Theory]
+    [InlineData("neuroscope", null, 1, 4.0)]
+    [InlineData("neuroscope", null, 9, 4.0 / 9)]
+    [InlineData("gpt4", null, 4, 2.0)]
+    [InlineData("neuroscope", 10.0, 4, 2.5)]
+    public void A_run_takes_its_share_of_the_source_budget_or_of_rps(string source, double? rps, int jobs, double share)
+    {
+        var settings = new FetchSourceSettings { Source = source, Models = ["gpt2-small"], RequestsPerSecond = rps, Jobs = jobs };
+
+        Assert.True(settings.Validate().Successful);
+        Assert.Equal(share, settings.ToJob(SampleMirrorServer.Catalog, "fetch").Options.RequestsPerSecond, 9);
+    }
+
+    [Theory]
+    [InlineData("--jobs", "0")]
+    [InlineData("--rps", "0")]
+    public async Task A_share_that_is_not_positive_is_refused_before_any_request(string option, string value)
+    {
+        var (code, output) = await CliRun.RunAsync("fetch", "neuroscope", "--model", "gpt2-small", "--corpus", _dir.Combine("corpus"), "--base-url", "http://127.0.0.1:9/", option, value);
+
+        Assert.Equal((int)ExitCode.BadArguments, code);
+        Assert.Contains("error: --concurrency, --rps and --jobs must be positive", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("corpus")));
     }
 
     private static string PathOf(int layer, int neuron) => Inv($"/gpt2-small/{layer}/{neuron}.html");
