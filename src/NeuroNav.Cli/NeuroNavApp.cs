@@ -77,6 +77,7 @@ public static class NeuroNavApp
             Verb<CatalogCommand>("catalog");
             Verb<SampleCommand>("sample");
             Verb<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
+            Verb<MatrixCommand>("matrix").WithExample("matrix", "--max-parallel", "8");
             Verb<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
             Verb<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
         });

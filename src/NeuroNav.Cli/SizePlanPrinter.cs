@@ -34,4 +34,28 @@ internal static class SizePlanPrinter
             console.MarkupLineInterpolated($"[red]{problem}[/]");
         }
     }
+
+    /// <summary>The rebuild's jobs, one row each, with the budget they fit and what the whole rebuild costs.</summary>
+    public static void Print(IAnsiConsole console, SizePlanMatrix matrix, double budget, int fetchers, int maxParallel)
+    {
+        var b = matrix.Budget;
+        console.WriteLine(Inv($"Rebuild matrix: {matrix.Jobs.Count} jobs, each within {SizePlanMatrix.Gb(b.MaxDiskBytes)} of disk, {b.MaxTime.TotalHours:0.#} h and {SizePlanMatrix.Gb(b.MaxRssBytes)} of RSS"));
+        var table = new Table()
+            .AddColumn("model").AddColumn(new TableColumn("layers").RightAligned()).AddColumn(new TableColumn("neurons").RightAligned())
+            .AddColumn(new TableColumn("peak disk").RightAligned()).AddColumn(new TableColumn("hours").RightAligned()).AddColumn(new TableColumn("peak RSS").RightAligned());
+        foreach (var job in matrix.Jobs)
+        {
+            table.AddRow(job.Model, job.Layers, Inv($"{job.Neurons:N0}"), SizePlanMatrix.Gb(job.PeakDiskBytes), Inv($"{job.Time.TotalHours:0.00}"), SizePlanMatrix.Gb(job.PeakRssBytes));
+        }
+
+        var costs = matrix.Costs;
+        var fetchHours = matrix.Neurons * costs.RequestsPerNeuron / budget / 3600;
+        var waves = Math.Max(matrix.JobTime.TotalHours / maxParallel, matrix.Jobs.Count == 0 ? 0 : matrix.Jobs.Max(j => j.Time.TotalHours));
+        console.Write(table);
+        console.WriteLine(Inv($"{matrix.Neurons:N0} neurons in {matrix.Jobs.Count} jobs: {matrix.JobTime.TotalHours:N0} job-hours, about {waves:N0} h with {maxParallel} at once."));
+        console.WriteLine(Inv($"Politeness: {budget:0.###} requests/s to the source in all, {costs.RequestsPerSecond:0.###}/s for each of {fetchers} jobs fetching at once; ") +
+            Inv($"fetching every neuron takes {fetchHours:N0} h at that budget (the first rebuild, or --refresh); a rebuild that finds them stored fetches only what is missing."));
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

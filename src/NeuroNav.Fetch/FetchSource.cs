@@ -24,6 +24,13 @@ public abstract class FetchSource
     /// <summary>The root it is fetched from by default; null for a source that reads a folder or URL given each time.</summary>
     public abstract Uri? DefaultBaseUrl { get; }
 
+    /// <summary>
+    /// The politeness budget: requests per second this source may get from NeuroNav in all, summed over every job that
+    /// fetches it at once (<c>fetch --jobs</c> gives each job its share). The sources are run by individuals, so the
+    /// default is modest: 4 per second.
+    /// </summary>
+    public virtual double RateBudget => 4;
+
     /// <summary>Whether the source reads one model's output from <see cref="FetchJob.From"/> instead of a base URL.</summary>
     public virtual bool ReadsFolder => false;
 

@@ -20,6 +20,7 @@ public sealed class CliTests
     [InlineData("verify")]
     [InlineData("n2g")]
     [InlineData("plan")]
+    [InlineData("matrix")]
     [InlineData("publish")]
     public async Task Every_verb_has_help(string verb)
     {

@@ -102,7 +102,7 @@ public sealed class FetchSourceSettings : FetchSettings
         var source = Fetch;
         var ranges = Layers is null && Neurons is null && source.ReadsFolder ? [] : Targets(catalog, Models, Layers, Neurons);
         var root = BaseUrl ?? source.DefaultBaseUrl?.AbsoluteUri;
-        return new FetchJob(Corpus, ToFetchOptions(root))
+        return new FetchJob(Corpus, ToFetchOptions(root, source))
         {
             Targets = ranges,
             Command = command,

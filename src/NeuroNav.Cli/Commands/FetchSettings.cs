@@ -20,9 +20,13 @@ public abstract class FetchSettings : CommandSettings
     public int Concurrency { get; init; } = 4;
 
     [CommandOption("--rps <N>")]
-    [Description("At most this many requests per second.")]
-    [DefaultValue(8.0)]
-    public double RequestsPerSecond { get; init; } = 8;
+    [Description("The source's politeness budget: at most this many requests per second in all, shared by the --jobs that fetch it at once. Default: the source's own (neuroscope 4, gpt4 8, neuron2graph 4).")]
+    public double? RequestsPerSecond { get; init; }
+
+    [CommandOption("--jobs <N>")]
+    [Description("Runs fetching the same source at once (the rebuild's jobs); this run takes 1/N of --rps.")]
+    [DefaultValue(1)]
+    public int Jobs { get; init; } = 1;
 
     [CommandOption("--retries <N>")]
     [Description("Retries per request on 408/429/5xx/network errors (exponential backoff with jitter, honours Retry-After).")]
@@ -49,15 +53,16 @@ public abstract class FetchSettings : CommandSettings
     public bool Refresh { get; init; }
 
     /// <summary>
-    /// The politeness options as fetch options against <paramref name="root"/> (a trailing slash is added); a source that
-    /// reads a folder or URL given each time (<c>--from</c>) has no root.
+    /// The politeness options as fetch options for <paramref name="source"/> against <paramref name="root"/> (a trailing
+    /// slash is added); a source that reads a folder or URL given each time (<c>--from</c>) has no root. The run's rate is
+    /// its share of the budget: <c>--rps</c> (default the source's <see cref="FetchSource.RateBudget"/>) over <c>--jobs</c>.
     /// </summary>
-    public FetchOptions ToFetchOptions(string? root)
+    public FetchOptions ToFetchOptions(string? root, FetchSource source)
     {
         var options = new FetchOptions
         {
             Concurrency = Concurrency,
-            RequestsPerSecond = RequestsPerSecond,
+            RequestsPerSecond = (RequestsPerSecond ?? source.RateBudget) / Jobs,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             MaxRetries = Retries,
             MaxFailuresInARow = MaxFailuresInARow,
@@ -104,8 +109,8 @@ public abstract class FetchSettings : CommandSettings
 
     /// <summary>The shared options' check; verbs call it from their own <see cref="CommandSettings.Validate"/>.</summary>
     protected ValidationResult ValidatePoliteness() =>
-        Concurrency < 1 || RequestsPerSecond <= 0 || Retries < 0 || MaxFailuresInARow < 0
-            ? ValidationResult.Error("--concurrency and --rps must be positive, --retries and --max-failures-in-a-row non-negative")
+        Concurrency < 1 || RequestsPerSecond is <= 0 or double.NaN || Jobs < 1 || Retries < 0 || MaxFailuresInARow < 0
+            ? ValidationResult.Error("--concurrency, --rps and --jobs must be positive, --retries and --max-failures-in-a-row non-negative")
             : TimeoutSeconds < 1 || BatchSize < 1 ? ValidationResult.Error("--timeout and --batch-size must be positive")
             : WritableFolder.Check("--corpus", Corpus);
 }

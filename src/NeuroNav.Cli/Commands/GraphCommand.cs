@@ -43,7 +43,7 @@ public sealed class GraphSettings : FetchSettings
 
     /// <summary>The same job as <c>fetch neuron2graph</c> with these options.</summary>
     public FetchJob ToJob(ModelCatalog catalog, string command) =>
-        new(Corpus, ToFetchOptions(root: null))
+        new(Corpus, ToFetchOptions(root: null, FetchSources.Neuron2Graph))
         {
             Command = command,
             Model = catalog.TryGet(Model!, out var model) ? model.Id : throw new ArgumentException($"--model: unknown model '{Model}'; see 'neuronav models'"),

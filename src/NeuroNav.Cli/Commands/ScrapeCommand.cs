@@ -71,7 +71,7 @@ public sealed class ScrapeSettings : FetchSettings
 
     /// <summary>The same job as <c>fetch neuroscope</c> or <c>fetch gpt4</c> with these options.</summary>
     public FetchJob ToJob(ModelCatalog catalog, string command) =>
-        new(Corpus, ToFetchOptions(IsGpt4 ? OpenAiUrl : BaseUrl))
+        new(Corpus, ToFetchOptions(IsGpt4 ? OpenAiUrl : BaseUrl, Fetch))
         {
             Targets = Targets(catalog, Models, Layers, Neurons),
             Command = command,

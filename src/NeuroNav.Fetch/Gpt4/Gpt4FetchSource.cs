@@ -12,6 +12,9 @@ internal sealed class Gpt4FetchSource : FetchSource
 
     public override Uri DefaultBaseUrl => Gpt4Scraper.DefaultBaseUrl;
 
+    /// <summary>A static release on a commercial blob store, up to five files per neuron: 8 per second, one polite client's pace.</summary>
+    public override double RateBudget => 8;
+
     public override string Unit => "neurons";
 
     public override IReadOnlyList<string> OwnOptions => ["--openai-undocumented"];

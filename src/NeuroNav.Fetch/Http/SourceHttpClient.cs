@@ -178,9 +178,11 @@ public sealed partial class SourceHttpClient : IDisposable
             return null;
         }
 
-        // Replenish at least every 10 ms; the bucket holds one period's worth, so bursts stay small.
-        var period = TimeSpan.FromSeconds(Math.Max(1 / requestsPerSecond, 0.01));
-        var perPeriod = Math.Max(1, (int)Math.Round(requestsPerSecond * period.TotalSeconds));
+        // Whole tokens per period at exactly the rate (period = tokens / rate), replenished at most every 10 ms; the bucket
+        // holds one period's worth, so in any window of w seconds a run starts at most rate × w + 2 × perPeriod requests
+        // (a full bucket, and one period's tokens accrued just before the window). At 8/s or less that is one token.
+        var perPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerSecond * 0.01));
+        var period = TimeSpan.FromSeconds(perPeriod / requestsPerSecond);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = perPeriod,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NeuroNav.Cli;
 using NeuroNav.TestKit;
@@ -59,6 +60,54 @@ public sealed partial class WorkflowTests
         Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "publish" && c.Options.Contains("--indexes"));
     }
 
+    [Fact]
+    public async Task Rebuild_runs_the_matrix_a_first_job_computes_and_every_fetch_takes_its_share_of_the_budget()
+    {
+        var jobs = Jobs("rebuild.yml");
+        var partition = jobs["partition"];
+        var strategy = (YamlMappingNode)partition["strategy"];
+        Assert.Contains("matrix", Needs(partition));
+        Assert.Equal("${{ fromJSON(needs.matrix.outputs.matrix) }}", Scalar(strategy, "matrix"));
+        Assert.Equal("${{ fromJSON(needs.matrix.outputs.max-parallel) }}", Scalar(strategy, "max-parallel"));
+
+        // The first job's step runs 'neuronav matrix' into $GITHUB_OUTPUT, and the job exports what it wrote.
+        var first = jobs["matrix"];
+        var step = ((YamlSequenceNode)first["steps"]).Cast<YamlMappingNode>().Single(s => Scalar(s, "run")?.Contains("neuronav matrix", StringComparison.Ordinal) == true);
+        var outputs = (YamlMappingNode)first["outputs"];
+        foreach (var name in new[] { "matrix", "max-parallel", "fetch-jobs" })
+        {
+            Assert.Equal($"${{{{ steps.{Scalar(step, "id")}.outputs.{name} }}}}", Scalar(outputs, name));
+        }
+
+        // Run that step's command line as the runner would, and read the outputs it wrote.
+        using var dir = new TempDirectory("neuronav-workflow-matrix");
+        var outputFile = dir.Combine("github_output");
+        var args = Regex.Matches(Scalar(step, "run")!.Trim(), @"""[^""]*""|\S+").Select(m => m.Value.Trim('"')).Skip(1)
+            .Select(a => a == "$GITHUB_OUTPUT" ? outputFile : a).ToArray();
+        var (code, output) = await CliRun.RunAsync(args);
+        Assert.True(code == 0, output);
+        var written = File.ReadAllLines(outputFile).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        Assert.Equal(["matrix", "max-parallel", "fetch-jobs"], written.Keys);
+        using var matrix = System.Text.Json.JsonDocument.Parse(written["matrix"]);
+        var include = matrix.RootElement.GetProperty("include").EnumerateArray().ToList();
+        Assert.InRange(include.Count, 25, 256);
+        Assert.All(include, e => Assert.Equal(["model", "layers"], e.EnumerateObject().Select(p => p.Name)));
+
+        // Every job fetching Neuroscope at once gets a share: the partitions that run together, and every other fetching job.
+        var fetching = jobs.Where(j => JobSteps(j.Value).Any(s => s.TryGetValue("run", out var r) && r.Contains("neuronav fetch", StringComparison.Ordinal))).Select(j => j.Key).ToList();
+        Assert.Contains("partition", fetching);
+        Assert.True(int.Parse(written["fetch-jobs"], CultureInfo.InvariantCulture) >= int.Parse(written["max-parallel"], CultureInfo.InvariantCulture) + fetching.Count - 1, $"fetch-jobs {written["fetch-jobs"]} for {string.Join(", ", fetching)}");
+        foreach (var name in fetching)
+        {
+            Assert.Contains("matrix", Needs(jobs[name]));
+            Assert.Equal("${{ needs.matrix.outputs.fetch-jobs }}", Scalar((YamlMappingNode)jobs[name]["env"], "FETCH_JOBS"));
+        }
+
+        var fetches = NeuronavCommands("rebuild.yml").Where(c => c.Verb == "fetch").ToList();
+        Assert.NotEmpty(fetches);
+        Assert.All(fetches, f => Assert.Contains("--jobs", f.Options));
+    }
+
     [Theory]
     [MemberData(nameof(Workflows))]
     public void Every_action_is_official_and_pinned_to_a_commit(string workflow)
@@ -106,7 +155,10 @@ public sealed partial class WorkflowTests
         return commands;
     }
 
-    private static IEnumerable<Dictionary<string, string>> Steps(string workflow)
+    private static IEnumerable<Dictionary<string, string>> Steps(string workflow) => Jobs(workflow).Values.SelectMany(JobSteps);
+
+    /// <summary>The workflow's jobs by id.</summary>
+    private static Dictionary<string, YamlMappingNode> Jobs(string workflow)
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(Repo.Path(".github", "workflows", workflow)))
@@ -115,21 +167,25 @@ public sealed partial class WorkflowTests
         }
 
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        foreach (var job in ((YamlMappingNode)root["jobs"]).Children.Values.Cast<YamlMappingNode>())
-        {
-            if (!job.Children.TryGetValue("steps", out var steps))
-            {
-                continue;
-            }
-
-            foreach (var step in ((YamlSequenceNode)steps).Cast<YamlMappingNode>())
-            {
-                yield return step.Children
-                    .Where(c => c.Value is YamlScalarNode)
-                    .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value ?? "", StringComparer.Ordinal);
-            }
-        }
+        return ((YamlMappingNode)root["jobs"]).Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => (YamlMappingNode)c.Value, StringComparer.Ordinal);
     }
+
+    /// <summary>A job's steps, each as its scalar keys (name, run, uses, id, if).</summary>
+    private static IEnumerable<Dictionary<string, string>> JobSteps(YamlMappingNode job) =>
+        job.Children.TryGetValue("steps", out var steps)
+            ? ((YamlSequenceNode)steps).Cast<YamlMappingNode>().Select(step => step.Children
+                .Where(c => c.Value is YamlScalarNode)
+                .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value ?? "", StringComparer.Ordinal))
+            : [];
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
+
+    /// <summary>The jobs a job needs, whether given as one name or a list.</summary>
+    private static List<string> Needs(YamlMappingNode job) =>
+        !job.Children.TryGetValue("needs", out var needs) ? []
+        : needs is YamlScalarNode one ? [one.Value!]
+        : [.. ((YamlSequenceNode)needs).Cast<YamlScalarNode>().Select(n => n.Value!)];
 
     [GeneratedRegex(@"(?<![\w/.-])neuronav\s+(?<verb>[a-z]+)(?<args>[^\n;|&]*)")]
     private static partial Regex Command();
