@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NeuroNav.Build.Api;
 using NeuroNav.Build.Coverage;
+using NeuroNav.Build.Indexes;
 using NeuroNav.Build.Layers;
 using NeuroNav.Build.Output;
 using NeuroNav.Build.Pages;
@@ -18,6 +19,12 @@ public sealed record BuildOptions(
     string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2, double MaxShrink = 0.01, bool AllowShrink = false)
 {
     public bool IncludesLayer(int layer) => layer >= (FirstLayer ?? 0) && layer <= (LastLayer ?? int.MaxValue);
+
+    /// <summary>
+    /// Write only the files of the layers in range (neuron documents and pages, layer indexes) and read no other layer: no
+    /// site-wide or model files (a partition job, whose site-wide and model indexes come from the published layer indexes).
+    /// </summary>
+    public bool LayersOnly { get; init; }
 }
 
 public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnchanged, long FilesRemoved, long BytesWritten, TimeSpan Elapsed);
@@ -27,7 +34,7 @@ public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnch
 /// The source modules besides Neuroscope: their sections, listing columns, coverage, schemas and outputs. Neuroscope is the
 /// backbone (texts, statistics, its document) and always built.
 /// </param>
-public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
+public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
 {
     private readonly SourceSet _sources = new(sources);
 
@@ -54,14 +61,9 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
 
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
-        foreach (var schema in SchemaFiles.Names.Select(SchemaFiles.File).Concat(_sources.Schemas))
+        if (!options.LayersOnly)
         {
-            output.Write(ApiPaths.Schema(schema.Name), schema.Bytes, $"schema '{schema.Name}'");
-        }
-
-        foreach (var file in pages.StaticFiles())
-        {
-            output.Write(file.Path, file.Bytes, $"static file '{file.Path}'");
+            WriteSiteFiles(output);
         }
 
         foreach (var model in models)
@@ -69,13 +71,9 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
             await BuildModelAsync(model, partitions, coverage, options, output, layers, ct).ConfigureAwait(false);
         }
 
-        var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
-        output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(_sources, site), ApiJsonContext.Default.SiteIndexDoc), "site index");
-        var index = new IndexPageModel([.. site.Select(s => s.Summary)]) { Search = [.. _sources.Columns.Where(c => c.Searchable)] };
-        output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(index), "site index page");
-        foreach (var outputs in _sources.Outputs)
+        if (!options.LayersOnly)
         {
-            outputs.WriteSite(catalog.Models, pages, output);
+            WriteSiteIndex(output, partitions, coverage);
         }
 
         var built = models.ToDictionary(m => m.Id, _ => (Func<int, bool>)options.IncludesLayer, StringComparer.Ordinal);
@@ -92,10 +90,9 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         LayerBuilder layers,
         CancellationToken ct)
     {
-        var rows = new List<(LayerSummary Summary, CoverageTally Coverage)>();
-        var explanations = new ExplanationIndex();
+        var indexer = new ModelIndexer(model, _sources);
         IReadOnlyList<int> withData = [.. partitions.Where(p => p.Model == model.Id && coverage[p].HasPresent).Select(p => p.Layer)];
-        foreach (var (_, layer) in partitions.Where(p => p.Model == model.Id))
+        foreach (var (_, layer) in partitions.Where(p => p.Model == model.Id && (!options.LayersOnly || options.IncludesLayer(p.Layer))))
         {
             ct.ThrowIfCancellationRequested();
             var layerCoverage = coverage[(model.Id, layer)];
@@ -120,26 +117,43 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
                 neurons = await layers.SummarizeAsync(model, layer, stream, ct).ConfigureAwait(false);
             }
 
-            explanations.Add(layer, neurons);
-            foreach (var outputs in _sources.Outputs)
+            if (!options.LayersOnly)
             {
-                outputs.AddLayer(model, layer, neurons);
+                indexer.Add(LayerDigest.Of(layer, layerCoverage, neurons));
             }
-
-            rows.Add((new LayerSummary(layer, layerCoverage.ToCounts(), IndexDocuments.Top(neurons, IndexDocuments.ModelTop)), layerCoverage));
         }
 
-        ExplanationSearch.Write(output, model.Id, explanations);
+        if (!options.LayersOnly)
+        {
+            await indexer.WriteAsync(output, pages, ModelCoverage(model, coverage), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The JSON Schemas and the files that do not depend on the corpus (CSS, JS, Markdown pages).</summary>
+    private void WriteSiteFiles(OutputWriter output)
+    {
+        foreach (var schema in SchemaFiles.Names.Select(SchemaFiles.File).Concat(_sources.Schemas))
+        {
+            output.Write(ApiPaths.Schema(schema.Name), schema.Bytes, $"schema '{schema.Name}'");
+        }
+
+        foreach (var file in pages.StaticFiles())
+        {
+            output.Write(file.Path, file.Bytes, $"static file '{file.Path}'");
+        }
+    }
+
+    /// <summary>The site index (document and page) over every catalog model, and the sources' site-wide outputs.</summary>
+    private void WriteSiteIndex(OutputWriter output, IReadOnlyList<(string Model, int Layer)> partitions, IReadOnlyDictionary<(string, int), CoverageTally> coverage)
+    {
+        var site = catalog.Models.Select(m => (Summary: ModelSummaryOf(m, partitions, coverage), Coverage: ModelCoverage(m, coverage))).ToList();
+        output.Write(ApiPaths.SiteIndex, JsonOutput.Serialize(IndexDocuments.Site(_sources, site), ApiJsonContext.Default.SiteIndexDoc), "site index");
+        var index = new IndexPageModel([.. site.Select(s => s.Summary)]) { Search = [.. _sources.Columns.Where(c => c.Searchable)] };
+        output.Write(ApiPaths.SiteIndexHtml, pages.RenderIndex(index), "site index page");
         foreach (var outputs in _sources.Outputs)
         {
-            await outputs.WriteModelAsync(model, output, ct).ConfigureAwait(false);
+            outputs.WriteSite(catalog.Models, pages, output);
         }
-
-        var total = ModelCoverage(model, coverage);
-        var producerName = $"model {model.Id}";
-        output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);
-        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]) { Search = _sources.SearchTitle(model.Id) };
-        output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(modelPage), producerName);
     }
 
     /// <summary>The models to build, in catalog order: those asked for, or every model the corpus has.</summary>

@@ -79,6 +79,8 @@ public static class NeuroNavApp
             Verb<PlanCommand>("plan").WithExample("plan", "--corpus", "corpus", "--profile", "pages");
             Verb<MatrixCommand>("matrix").WithExample("matrix", "--max-parallel", "8");
             Verb<PublishCommand>("publish").WithExample("publish", "--dir", "output", "--bucket", "neuronav", "--prefix", "site", "--dry-run");
+            Verb<PartitionCommand>("partition").WithExample("partition", "--model", "gpt2-xl", "--layers", "0-11", "--corpus", "corpus", "--work", "work", "--bucket", "neuronav", "--prefix", "site");
+            Verb<IndexesCommand>("indexes").WithExample("indexes", "--bucket", "neuronav", "--prefix", "site", "--out", "output");
             Verb<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
         });
         return app;

@@ -6,7 +6,7 @@ public sealed record StoredObject(string Key, long Bytes, string? ETag);
 /// <summary>The object store publishing writes to: S3 or any S3-compatible service (the seam tests replace).</summary>
 public interface IObjectStore
 {
-    /// <summary>The object's bytes, or null when there is no such key.</summary>
+    /// <summary>The object's bytes as a reader gets them (decompressed when its Content-Encoding says so), or null when there is no such key.</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken ct);
 
     /// <summary>Every object whose key starts with <paramref name="prefix"/>.</summary>

@@ -8,6 +8,7 @@ namespace NeuroNav.Publish;
 /// <summary><see cref="IObjectStore"/> over one bucket of S3 or an S3-compatible service.</summary>
 public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : IObjectStore, IDisposable
 {
+    /// <summary>The object's bytes, decompressed when its <c>Content-Encoding</c> says so (<see cref="ObjectBody"/>); null when there is no such key.</summary>
     public async Task<byte[]?> GetAsync(string key, CancellationToken ct)
     {
         try
@@ -15,7 +16,7 @@ public sealed class S3ObjectStore(IAmazonS3 client, string bucket) : IObjectStor
             using var response = await client.GetObjectAsync(bucket, key, ct).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             await response.ResponseStream.CopyToAsync(buffer, ct).ConfigureAwait(false);
-            return buffer.ToArray();
+            return ObjectBody.Decode(buffer.ToArray(), response.Headers.ContentEncoding, key);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -58,6 +58,22 @@ internal sealed class CoverageTally
         return tally;
     }
 
+    /// <summary>A layer's tally from published counts: <paramref name="counts"/> gives (present, missing upstream, failed, invalid) of a source id, or null for none.</summary>
+    public static CoverageTally FromCounts(IReadOnlyList<SourceInfo> sources, long expected, Func<string, (long Present, long MissingUpstream, long Failed, long Invalid)?> counts)
+    {
+        var tally = new CoverageTally(sources, expected);
+        for (var s = 0; s < sources.Count; s++)
+        {
+            if (counts(sources[s].Id) is { } c)
+            {
+                (tally._counts[s, (int)CoverageStatus.Present], tally._counts[s, (int)CoverageStatus.MissingUpstream]) = (c.Present, c.MissingUpstream);
+                (tally._counts[s, (int)CoverageStatus.Failed], tally._counts[s, (int)CoverageStatus.Invalid]) = (c.Failed, c.Invalid);
+            }
+        }
+
+        return tally;
+    }
+
     /// <summary>The neurons of a single layer's tally that neuroscope.io answered 404 for, ascending (at most one layer's neurons).</summary>
     public IReadOnlyList<int> MissingUpstreamNeuroscope => [.. _missingNeuroscope.Order()];
 

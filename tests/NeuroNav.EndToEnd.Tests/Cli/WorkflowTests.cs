@@ -54,9 +54,12 @@ public sealed partial class WorkflowTests
     public void Rebuild_runs_each_stage_the_readme_documents()
     {
         var verbs = NeuronavCommands("rebuild.yml").Select(c => c.Verb).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string>(["fetch", "compact", "plan", "build", "publish"], StringComparer.Ordinal), verbs);
+        Assert.Superset(new HashSet<string>(["fetch", "compact", "plan", "build", "partition", "indexes", "publish"], StringComparer.Ordinal), verbs);
         Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "build" && c.Options.Contains("--profile") && c.Options.Contains("--indexes-only") is false);
-        Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "publish" && c.Options.Contains("--partition"));
+        Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "partition" && c.Options.Contains("--bucket") && c.Options.Contains("--corpus"));
+        Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "partition" && !c.Options.Contains("--bucket"));
+        Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "indexes" && c.Options.Contains("--bucket"));
+        Assert.DoesNotContain(NeuronavCommands("rebuild.yml"), c => c.Options.Contains("--indexes-only"));
         Assert.Contains(NeuronavCommands("rebuild.yml"), c => c.Verb == "publish" && c.Options.Contains("--indexes"));
     }
 
