@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Json.Schema;
 using NeuroNav.Build.Api;
+using NeuroNav.Build.Sources;
 
 namespace NeuroNav.Build.Verify;
 
-/// <summary>Every JSON document of the API (schemas aside) against the embedded schema its <c>"schema"</c> key names.</summary>
+/// <summary>Every JSON document of the API (schemas aside) against the site's schema its <c>"schema"</c> key names.</summary>
 internal static class DocumentChecks
 {
-    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    /// <param name="published">The schemas a build with the site's sources publishes (<see cref="SiteSchemas"/>).</param>
+    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, IReadOnlyList<SchemaFile> published, List<VerifyProblem> problems, CancellationToken ct)
     {
-        var schemas = SchemaFiles.Embedded().ToDictionary(
-            name => name,
-            name => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(SchemaFiles.Read(name)), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
+        var schemas = published.ToDictionary(
+            s => s.Name,
+            s => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(s.Bytes), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
             StringComparer.Ordinal);
         var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
         var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
