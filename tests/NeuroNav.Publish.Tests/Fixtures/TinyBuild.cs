@@ -1,5 +1,7 @@
 using NeuroNav.Build;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Core;
 using NeuroNav.TestKit;
 
@@ -50,7 +52,7 @@ internal sealed class TinyBuild : IDisposable
 
     /// <summary>Builds the site; the tests shrink it on purpose (to publish deletions), so the shrink guard is told so.</summary>
     public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
+        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
 
     /// <summary>The three files of one neuron: its document, its Neuroscope document and its page.</summary>
     public static string[] NeuronFiles(string model, int layer, int neuron) =>
