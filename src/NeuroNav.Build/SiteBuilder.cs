@@ -32,9 +32,10 @@ public sealed record BuildReport(long Neurons, long FilesWritten, long FilesUnch
 /// <summary>Builds the static site (JSON API, HTML, manifest) from the corpus alone.</summary>
 /// <param name="sources">
 /// The source modules besides Neuroscope: their sections, listing columns, coverage, schemas and outputs. Neuroscope is the
-/// backbone (texts, statistics, its document) and always built.
+/// backbone (texts, statistics, its document) and always built. The documents and schemas have the keys of these sources
+/// and no others: the public site is built with every module (a module without data where the corpus has none).
 /// </param>
-public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
+public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource> sources)
 {
     private readonly SourceSet _sources = new(sources);
 
@@ -59,11 +60,12 @@ public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catal
             throw new BuildException($"source '{source.Source.Id}' has no page template: add {source.Source.Id}.sbn to the templates folder");
         }
 
+        var schemas = SiteSchemas.For(_sources);
         var output = OutputWriter.Open(options.OutputDirectory);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
         if (!options.LayersOnly)
         {
-            WriteSiteFiles(output);
+            WriteSiteFiles(output, schemas);
         }
 
         foreach (var model in models)
@@ -130,9 +132,9 @@ public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catal
     }
 
     /// <summary>The JSON Schemas and the files that do not depend on the corpus (CSS, JS, Markdown pages).</summary>
-    private void WriteSiteFiles(OutputWriter output)
+    private void WriteSiteFiles(OutputWriter output, IReadOnlyList<SchemaFile> schemas)
     {
-        foreach (var schema in SchemaFiles.Names.Select(SchemaFiles.File).Concat(_sources.Schemas))
+        foreach (var schema in schemas)
         {
             output.Write(ApiPaths.Schema(schema.Name), schema.Bytes, $"schema '{schema.Name}'");
         }

@@ -17,15 +17,18 @@ public static class SourceModules
     public static readonly SourceModule Neuroscope = new(SourceInfo.Neuroscope, NeuroscopeTables.All, FetchSources.Neuroscope, Section: null);
 
     public static readonly SourceModule Gpt4 = new(
-        SourceInfo.Gpt4, Gpt4Tables.All, FetchSources.Gpt4, corpus => new Gpt4SectionSource(corpus.Gpt4()));
+        SourceInfo.Gpt4, Gpt4Tables.All, FetchSources.Gpt4, corpus => corpus is null ? Gpt4SectionSource.WithoutData : new Gpt4SectionSource(corpus.Gpt4()));
 
     public static readonly SourceModule Neuron2Graph = new(
-        SourceInfo.Neuron2Graph, GraphTables.All, FetchSources.Neuron2Graph, corpus => new GraphSectionSource(corpus.Neuron2Graph()));
+        SourceInfo.Neuron2Graph, GraphTables.All, FetchSources.Neuron2Graph, corpus => corpus is null ? GraphSectionSource.WithoutData : new GraphSectionSource(corpus.Neuron2Graph()));
 
     /// <summary>In the order the build adds their sections (the order of the neuron document's keys).</summary>
     public static readonly IReadOnlyList<SourceModule> All = [Neuroscope, Gpt4, Neuron2Graph];
 
-    /// <summary>The build's section sources over <paramref name="corpus"/>; none for a corpus that is not on disk.</summary>
-    public static IReadOnlyList<ISectionSource> SectionsFor(ICorpusReader corpus) =>
-        corpus.OnDisk is { } root ? [.. All.Where(m => m.Section is not null).Select(m => m.Section!(root))] : [];
+    /// <summary>
+    /// The build's section sources, one per module: over <paramref name="corpus"/> when it is on disk, else without data
+    /// (no corpus, as <c>verify</c> may run, or one in memory), so the site always has every module's keys and schemas.
+    /// </summary>
+    public static IReadOnlyList<ISectionSource> SectionsFor(ICorpusReader? corpus) =>
+        [.. All.Where(m => m.Section is not null).Select(m => m.Section!(corpus?.OnDisk))];
 }

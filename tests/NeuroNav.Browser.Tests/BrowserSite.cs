@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using NeuroNav.Build;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Corpus;
 using NeuroNav.Fetch;
 using NeuroNav.Hosting;
@@ -58,7 +59,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         }
 
         var renderer = ScribanPageRenderer.Load(Templates(), Repo.Path("content"), "0.0.0-browser");
-        await new SiteBuilder(corpus, SampleMirrorServer.Catalog, renderer, [new ExplainedSource()])
+        await new SiteBuilder(corpus, SampleMirrorServer.Catalog, renderer, [new ExplainedSource(), GraphSectionSource.WithoutData])
             .BuildAsync(new BuildOptions(Output, []), null, CancellationToken.None);
         _server = await StaticSiteServer.StartAsync(Output, 0, CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 
@@ -20,6 +21,8 @@ internal sealed class ExplainedSource : ISectionSource
     ];
 
     public SourceInfo Source => SourceInfo.Gpt4;
+
+    public SourceContributions Contributions => Gpt4SectionSource.WithoutData.Contributions;
 
     /// <summary>The explanation of a neuron of gpt2-small.</summary>
     public static string ExplanationOf(int layer, int neuron) => Explanations[(layer + neuron) % Explanations.Count];

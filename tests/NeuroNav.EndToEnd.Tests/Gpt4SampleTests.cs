@@ -4,6 +4,7 @@ using System.Text.Json;
 using NeuroNav.Build;
 using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
@@ -42,7 +43,7 @@ public sealed class Gpt4SampleSite : IAsyncLifetime, IDisposable
         }
 
         var renderer = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test");
-        await new SiteBuilder(corpus, SampleSite.Catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(CorpusRoot))])
+        await new SiteBuilder(corpus, SampleSite.Catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(CorpusRoot)), GraphSectionSource.WithoutData])
             .BuildAsync(new BuildOptions(Output, [Gpt4Mirror.Model]), null, CancellationToken.None);
     }
 

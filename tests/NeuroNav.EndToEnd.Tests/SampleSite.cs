@@ -1,5 +1,7 @@
 using NeuroNav.Build;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Fetch;
@@ -42,7 +44,7 @@ public sealed class SampleSite : IAsyncLifetime, IDisposable
     };
 
     public static Task<BuildReport> BuildAsync(ICorpusReader corpus, string output) =>
-        new SiteBuilder(corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
+        new SiteBuilder(corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
 
     private static readonly Lazy<ScribanPageRenderer> Renderer =
         new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test"));

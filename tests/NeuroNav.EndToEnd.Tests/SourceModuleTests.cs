@@ -29,15 +29,16 @@ public sealed class SourceModuleTests(GraphDemoSite site) : IClassFixture<GraphD
     }
 
     [Fact]
-    public void A_trimmed_corpus_gets_the_sections_of_the_corpus_it_trims_and_a_corpus_not_on_disk_none()
+    public void A_trimmed_corpus_gets_the_sections_of_the_corpus_it_trims_and_a_corpus_not_on_disk_every_module_without_data()
     {
         var sections = SourceModules.SectionsFor(TrimmedCorpus.For(site.Corpus, BuildProfile.Pages)).Select(s => s.GetType());
 
         Assert.Equal([typeof(Gpt4SectionSource), typeof(GraphSectionSource)], sections);
-        Assert.Empty(SourceModules.SectionsFor(new NoCorpus()));
+        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData], SourceModules.SectionsFor(new NoCorpus()));
+        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData], SourceModules.SectionsFor(null));
     }
 
-    /// <summary>A corpus that is not a folder on disk (as the build's tests use): no source's tables to read.</summary>
+    /// <summary>A corpus that is not a folder on disk (as the build's tests use): no source's tables to read, every key kept.</summary>
     private sealed class NoCorpus : ICorpusReader
     {
         public IAsyncEnumerable<NeuroscopeNeuron> ReadLayerAsync(string model, int layer, CancellationToken ct) => AsyncEnumerable.Empty<NeuroscopeNeuron>();

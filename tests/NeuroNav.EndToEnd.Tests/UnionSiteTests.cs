@@ -13,6 +13,7 @@ using NeuroNav.Fetch;
 using NeuroNav.Fetch.Gpt4;
 using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Hosting;
+using NeuroNav.Modules;
 using NeuroNav.Sample.Gpt4;
 using NeuroNav.TestKit;
 using NeuroNav.TestKit.Hostile;
@@ -159,7 +160,7 @@ public sealed class UnionSiteTests(UnionSite site) : IClassFixture<UnionSite>
     [Fact]
     public async Task Site_verifies_and_every_neuron_document_validates_against_its_schema()
     {
-        var report = await new SiteVerifier(SampleSite.Catalog).VerifyAsync(site.Output, new CorpusStore(site.CorpusRoot), CancellationToken.None);
+        var report = await new SiteVerifier(SampleSite.Catalog, SourceModules.SectionsFor(new CorpusStore(site.CorpusRoot))).VerifyAsync(site.Output, new CorpusStore(site.CorpusRoot), CancellationToken.None);
         Assert.True(report.Ok, string.Join('\n', report.Problems));
 
         var validator = new SchemaValidator(site.Output);

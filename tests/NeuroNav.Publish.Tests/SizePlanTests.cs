@@ -1,6 +1,9 @@
 using NeuroNav.Build;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Profiles;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Sample;
@@ -13,6 +16,9 @@ namespace NeuroNav.Publish.Tests;
 public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly ModelCatalog Catalog = SampleMirrorServer.Catalog;
+
+    /// <summary>The sources of the public site, without data: the sample corpus holds Neuroscope's tables only.</summary>
+    private static readonly IReadOnlyList<ISectionSource> Sources = [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData];
 
     private static readonly Lazy<ScribanPageRenderer> Renderer =
         new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test"));
@@ -73,7 +79,7 @@ public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
         var corpus = await WriteCorpusAsync(SampleMirror.Neurons(Catalog));
         var tight = BuildProfile.Pages with { Models = [], MaxSiteBytes = 100_000 };
         var output = Path.Combine(_fast, "never-written");
-        var planner = new SizePlanner(corpus, Catalog, Renderer.Value) { WorkDirectory = _fast, SampleSize = 4 };
+        var planner = new SizePlanner(corpus, Catalog, Renderer.Value, Sources) { WorkDirectory = _fast, SampleSize = 4 };
         var planned = new List<SizePlan>();
 
         var e = await Assert.ThrowsAsync<BuildException>(() => PlanCheck.CheckAsync(planner, tight, tight.Apply(new BuildOptions(output, [])), new Reported<SizePlan>(planned), CancellationToken.None));
@@ -88,7 +94,7 @@ public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
     public async Task Plan_check_returns_the_plan_of_a_build_that_fits()
     {
         var corpus = await WriteCorpusAsync(SampleMirror.Neurons(Catalog));
-        var planner = new SizePlanner(corpus, Catalog, Renderer.Value) { WorkDirectory = _fast, SampleSize = 4 };
+        var planner = new SizePlanner(corpus, Catalog, Renderer.Value, Sources) { WorkDirectory = _fast, SampleSize = 4 };
         var options = BuildProfile.Pages.Apply(new BuildOptions(Path.Combine(_fast, "output"), []));
 
         var plan = await PlanCheck.CheckAsync(planner, BuildProfile.Pages, options, null, CancellationToken.None);
@@ -133,8 +139,8 @@ public sealed class SizePlanTests(ITestOutputHelper log) : IDisposable
     {
         var output = Path.Combine(_fast, "output-" + profile.Name);
         var options = profile.Apply(new BuildOptions(output, []));
-        var plan = await new SizePlanner(corpus, Catalog, Renderer.Value) { WorkDirectory = _fast, SampleSize = sampleSize }.PlanAsync(profile, options, CancellationToken.None);
-        await new SiteBuilder(TrimmedCorpus.For(corpus, profile), Catalog, Renderer.Value).BuildAsync(options, null, CancellationToken.None);
+        var plan = await new SizePlanner(corpus, Catalog, Renderer.Value, Sources) { WorkDirectory = _fast, SampleSize = sampleSize }.PlanAsync(profile, options, CancellationToken.None);
+        await new SiteBuilder(TrimmedCorpus.For(corpus, profile), Catalog, Renderer.Value, Sources).BuildAsync(options, null, CancellationToken.None);
         return (plan, OutputSize.Measure(output));
     }
 

@@ -10,13 +10,17 @@ namespace NeuroNav.Build.Gpt4;
 /// </summary>
 internal static class Gpt4Module
 {
-    public static readonly SourceColumn Score = SourceColumn.Number(SourceInfo.Gpt4, "gpt4_score", "GPT-4", s => s.Score);
+    public static readonly SourceColumn Score = SourceColumn.Number(SourceInfo.Gpt4, "gpt4_score", "GPT-4", s => s.Score) with
+    {
+        Description = "The GPT-4 explanation's score, when there is one",
+    };
 
     public static readonly SourceColumn Explanation = SourceColumn.Text(SourceInfo.Gpt4, "explanation", "GPT-4 explanation", s => s.Summary) with
     {
         Filter = "explanation",
         Only = "with a GPT-4 explanation",
         Search = "GPT-4 explanations",
+        Description = "The GPT-4 explanation, when there is one",
     };
 
     public static readonly SourceContributions Contributions = new(
@@ -27,5 +31,5 @@ internal static class Gpt4Module
     };
 
     /// <summary>The module without data (a build that does not read the GPT-4 tables).</summary>
-    public static readonly ISectionSource Absent = new AbsentSource(SourceInfo.Gpt4, Contributions);
+    public static readonly ISectionSource WithoutData = new AbsentSource(SourceInfo.Gpt4, Contributions);
 }

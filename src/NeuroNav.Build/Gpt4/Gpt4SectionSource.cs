@@ -23,6 +23,12 @@ public sealed class Gpt4SectionSource(Gpt4Store store, Gpt4ReadLimits? limits = 
     private readonly ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlyDictionary<int, RelatedInfo>>>> _explanations = new();
     private readonly ConcurrentDictionary<(string Model, int Layer), Lazy<Task<IReadOnlySet<int>>>> _pages = new();
 
+    /// <summary>
+    /// The GPT-4 module without data, for a build that does not read the GPT-4 tables: its key is null in every neuron
+    /// document, its columns are empty, and its schema, labels and coverage stay in the contract.
+    /// </summary>
+    public static ISectionSource WithoutData => Gpt4Module.WithoutData;
+
     public SourceInfo Source => SourceInfo.Gpt4;
 
     public SourceContributions Contributions => Gpt4Module.Contributions;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuroNav.Build.Api;
 using NeuroNav.Build.Coverage;
 using NeuroNav.Build.Indexes;
 using NeuroNav.Build.Output;
@@ -25,7 +26,7 @@ public sealed partial class SiteBuilder
         }
 
         var output = OutputWriter.Open(outputDirectory);
-        WriteSiteFiles(output);
+        WriteSiteFiles(output, SiteSchemas.For(_sources));
         var coverage = new Dictionary<(string, int), CoverageTally>();
         long read = 0;
         var models = catalog.Models.Where(m => partitions.Any(p => p.Model == m.Id)).ToList();

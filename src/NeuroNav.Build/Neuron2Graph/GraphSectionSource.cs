@@ -12,6 +12,12 @@ namespace NeuroNav.Build.Neuron2Graph;
 /// </summary>
 public sealed class GraphSectionSource(GraphCorpus corpus) : ISectionSource
 {
+    /// <summary>
+    /// The Neuron2Graph module without data, for a build that does not read the N2G tables: its key is null in every
+    /// neuron document, its column empty, and its token search page says that no model has one.
+    /// </summary>
+    public static ISectionSource WithoutData => Neuron2GraphModule.WithoutData;
+
     public SourceInfo Source => SourceInfo.Neuron2Graph;
 
     /// <summary>The neurons with Neuroscope data (hence a page) per (model, layer), read once per build.</summary>

@@ -11,7 +11,10 @@ namespace NeuroNav.Build.Neuron2Graph;
 /// </summary>
 internal static class Neuron2GraphModule
 {
-    public static readonly SourceColumn Score = SourceColumn.Number(SourceInfo.Neuron2Graph, "graph_score", "N2G", s => s.Score);
+    public static readonly SourceColumn Score = SourceColumn.Number(SourceInfo.Neuron2Graph, "graph_score", "N2G", s => s.Score) with
+    {
+        Description = "The Neuron2Graph explanation score, when there is one",
+    };
 
     public static readonly SourceContributions Contributions = new(
         "https://github.com/apartresearch/Neuron2Graph", "Neuron2Graph explanation", "Neuron2Graph")
@@ -21,5 +24,5 @@ internal static class Neuron2GraphModule
     };
 
     /// <summary>The module without data: no token index, and a search page that says no model has one.</summary>
-    public static readonly ISectionSource Absent = new AbsentSource(SourceInfo.Neuron2Graph, Contributions, new TokenSearch(null));
+    public static readonly ISectionSource WithoutData = new AbsentSource(SourceInfo.Neuron2Graph, Contributions, new TokenSearch(null));
 }

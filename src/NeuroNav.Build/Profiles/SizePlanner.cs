@@ -12,7 +12,7 @@ namespace NeuroNav.Build.Profiles;
 /// writers: a small build of the sample, the same neurons without texts (fixed bytes per neuron), and the layers
 /// without neurons (fixed bytes of a layer index). The rest is arithmetic: bytes = neurons × fixed + texts × per text.
 /// </summary>
-public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource>? sources = null)
+public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPageRenderer pages, IReadOnlyList<ISectionSource> sources)
 {
     /// <summary>Neurons measured per layer.</summary>
     public int SampleSize { get; init; } = 32;

@@ -18,8 +18,11 @@ public interface ISectionSource
     /// <summary>Names the document key, the service path, the <c>available</c> label and the coverage rows.</summary>
     SourceInfo Source { get; }
 
-    /// <summary>What the source adds besides its sections: listing columns, schemas, page labels, home page.</summary>
-    SourceContributions Contributions => LegacyModules.ContributionsOf(Source);
+    /// <summary>
+    /// What the source adds besides its sections: listing columns, schemas, page labels, home page. Its schemas include
+    /// its per-source document's, named after its id: the neuron schema takes the source's section from it.
+    /// </summary>
+    SourceContributions Contributions { get; }
 
     /// <summary>Files the source writes per model and once per site (its searches), or null when it writes none.</summary>
     ISiteOutputs? Outputs => null;
@@ -38,7 +41,11 @@ public sealed record SourceContributions(string Homepage, string Headline, strin
     /// <summary>The source's columns in listings and rankings (layer and model indexes and pages), in order.</summary>
     public IReadOnlyList<SourceColumn> Columns { get; init; } = [];
 
-    /// <summary>The JSON Schemas the source publishes under <c>/api/schema/</c>: its per-source document's and its searches'.</summary>
+    /// <summary>
+    /// The JSON Schemas the source publishes under <c>/api/schema/</c>: its per-source document's (named after the
+    /// source's id; its property under the source's document key is the section the neuron schema includes, with the
+    /// <c>$defs</c> that section refers to) and any others (its searches').
+    /// </summary>
     public IReadOnlyList<SchemaFile> Schemas { get; init; } = [];
 }
 
@@ -63,6 +70,9 @@ public enum ColumnKind
 public sealed record SourceColumn(
     SourceInfo Source, string Key, string Heading, ColumnKind Kind, Func<INeuronSection, ColumnValue> Value, string? Filter = null, string? Only = null, string? Search = null)
 {
+    /// <summary>What the schemas of the layer and model indexes say the column holds; null for nothing.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Whether the model's explanation search indexes the column.</summary>
     public bool Searchable => Search is not null;
 

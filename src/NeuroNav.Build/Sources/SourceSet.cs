@@ -9,9 +9,8 @@ namespace NeuroNav.Build.Sources;
 /// </summary>
 internal sealed class SourceSet
 {
-    public SourceSet(IReadOnlyList<ISectionSource>? given)
+    public SourceSet(IReadOnlyList<ISectionSource> modules)
     {
-        var modules = LegacyModules.Complete(given ?? []);
         foreach (var twice in modules.GroupBy(m => m.Source.Id, StringComparer.Ordinal).Where(g => g.Count() > 1 || g.Key == SourceInfo.Neuroscope.Id))
         {
             throw new BuildException($"source '{twice.Key}' is given to the build {(twice.Key == SourceInfo.Neuroscope.Id ? "as a section source; Neuroscope is the backbone" : "twice")}");

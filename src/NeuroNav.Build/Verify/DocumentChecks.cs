@@ -1,20 +1,22 @@
 using System.Text.Json;
 using Json.Schema;
 using NeuroNav.Build.Api;
+using NeuroNav.Build.Sources;
 
 namespace NeuroNav.Build.Verify;
 
-/// <summary>Every JSON document of the API (schemas aside) against the embedded schema its <c>"schema"</c> key names.</summary>
+/// <summary>Every JSON document of the API (schemas aside) against the site's schema its <c>"schema"</c> key names.</summary>
 internal static class DocumentChecks
 {
-    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    /// <param name="published">The schemas a build with the site's sources publishes (<see cref="SiteSchemas"/>).</param>
+    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, IReadOnlyList<SchemaFile> published, List<VerifyProblem> problems, CancellationToken ct)
     {
-        var schemas = SchemaFiles.Embedded().ToDictionary(
-            name => name,
-            name => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(SchemaFiles.Read(name)), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
+        var schemas = published.ToDictionary(
+            s => s.Name,
+            s => JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(s.Bytes), new Json.Schema.BuildOptions { SchemaRegistry = new SchemaRegistry() }),
             StringComparer.Ordinal);
         var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
-        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical };
         var checkedCount = 0L;
         foreach (var path in files.Where(IsDocument).Order(StringComparer.Ordinal))
         {
@@ -55,15 +57,27 @@ internal static class DocumentChecks
 
     /// <summary>
     /// The error at the deepest place in the document (<c>/neuroscope/texts/0/values: …</c>, not the <c>/neuroscope</c>
-    /// whose alternatives all failed because of it); the first of those when several are as deep.
+    /// whose alternatives all failed because of it); the first of those when several are as deep. Only failed
+    /// evaluations count: an alternative that failed where another passed (a link that is a string, not null) is no error.
     /// </summary>
+    /// <param name="result">Hierarchical output.</param>
     internal static string? DeepestError(EvaluationResults result) =>
-        (result.Details ?? [])
-            .Where(d => d.Errors is not null)
+        Failures(result)
             .SelectMany(d => d.Errors!.Select(e => (Depth: d.InstanceLocation.ToString().Count(c => c == '/'), Text: $"{d.InstanceLocation}: {e.Value}")))
             .OrderByDescending(e => e.Depth)
             .Select(e => e.Text)
             .FirstOrDefault();
+
+    private static IEnumerable<EvaluationResults> Failures(EvaluationResults result)
+    {
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        var children = (result.Details ?? []).SelectMany(Failures);
+        return result.Errors is null ? children : children.Prepend(result);
+    }
 
     private static bool IsDocument(string path) =>
         path.StartsWith("api/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal) && !path.StartsWith("api/schema/", StringComparison.Ordinal);

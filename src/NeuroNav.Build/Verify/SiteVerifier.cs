@@ -1,4 +1,6 @@
+using NeuroNav.Build.Api;
 using NeuroNav.Build.Output;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 
@@ -10,13 +12,18 @@ namespace NeuroNav.Build.Verify;
 /// schema, every link of every HTML page resolving to a file of the site, and every stored neuron of each built layer
 /// with its documents and page. Reads only; reports every problem rather than stopping at the first.
 /// </summary>
-public sealed class SiteVerifier(ModelCatalog catalog)
+/// <param name="sources">The source modules the site was built with: the documents are checked against the schemas a
+/// build with them publishes.</param>
+public sealed class SiteVerifier(ModelCatalog catalog, IReadOnlyList<ISectionSource> sources)
 {
     /// <summary>Files a site folder may hold beside what the manifest lists: the manifest and the writers' lock.</summary>
     private static readonly HashSet<string> Unlisted = new(StringComparer.Ordinal) { OutputPath.Manifest, CorpusLock.FileName, CorpusLock.HolderFileName };
 
+    /// <exception cref="BuildException">The sources' schemas cannot be assembled (a source given twice, a section schema
+    /// the neuron schema cannot include).</exception>
     public async Task<VerifyReport> VerifyAsync(string outputDirectory, ICorpusReader? corpus, CancellationToken ct)
     {
+        var schemas = SiteSchemas.For(new SourceSet(sources));
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var problems = new List<VerifyProblem>();
         Dictionary<string, ManifestEntry> manifest;
@@ -59,7 +66,7 @@ public sealed class SiteVerifier(ModelCatalog catalog)
         }
 
         var present = manifest.Keys.Where(onDisk.Contains).ToHashSet(StringComparer.Ordinal);
-        var documents = await DocumentChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
+        var documents = await DocumentChecks.RunAsync(root, present, schemas, problems, ct).ConfigureAwait(false);
         var (pages, links) = await LinkChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
         var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, root, present, problems, ct).ConfigureAwait(false);
         return new VerifyReport(manifest.Count, documents, pages, links, neurons, problems);

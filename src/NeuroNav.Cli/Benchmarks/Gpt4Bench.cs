@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NeuroNav.Build;
 using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
@@ -66,9 +67,9 @@ internal static class Gpt4Bench
         // so other processes on the machine do not count.
         var renderer = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, "bench");
         Task<(BuildReport Report, TimeSpan Cpu)> Plain(int round) =>
-            MeasureAsync(() => new SiteBuilder(plain, catalog, renderer).BuildAsync(new BuildOptions(Path.Combine(root, $"out-plain-{round}"), [model.Id]), null, ct));
+            MeasureAsync(() => new SiteBuilder(plain, catalog, renderer, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(Path.Combine(root, $"out-plain-{round}"), [model.Id]), null, ct));
         Task<(BuildReport Report, TimeSpan Cpu)> Sourced(int round) =>
-            MeasureAsync(() => new SiteBuilder(with, catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(with.Root))]).BuildAsync(new BuildOptions(Path.Combine(root, $"out-gpt4-{round}"), [model.Id]), null, ct));
+            MeasureAsync(() => new SiteBuilder(with, catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(with.Root)), GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(Path.Combine(root, $"out-gpt4-{round}"), [model.Id]), null, ct));
         await Plain(0);
         await Sourced(0);
         var baseline = await Plain(1);

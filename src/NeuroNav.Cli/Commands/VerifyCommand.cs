@@ -46,7 +46,7 @@ public sealed class VerifyCommand(IAnsiConsole console, ModelCatalog catalog) : 
             console.MarkupLineInterpolated($"[yellow]No corpus at {Path.GetFullPath(settings.Corpus)}[/]: stored neurons are not checked.");
         }
 
-        var report = await new SiteVerifier(catalog).VerifyAsync(settings.Output, corpus, cancellationToken);
+        var report = await new SiteVerifier(catalog, Modules.SourceModules.SectionsFor(corpus)).VerifyAsync(settings.Output, corpus, cancellationToken);
         var counts = string.Create(
             CultureInfo.InvariantCulture,
             $"{report.Files:N0} files, {report.Documents:N0} JSON documents, {report.Pages:N0} pages with {report.Links:N0} links, {report.Neurons:N0} stored neurons");

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using NeuroNav.Browser.Tests;
 using NeuroNav.Build;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Hosting;
 using NeuroNav.Layer.Bench;
 using NeuroNav.TestKit;
@@ -19,7 +20,7 @@ var output = temp.Combine("output");
 var layer = new SyntheticLayer("gpt2-xl", 0, neurons);
 var renderer = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-bench");
 var started = DateTime.UtcNow;
-await new SiteBuilder(layer, SampleMirrorServer.Catalog, renderer, [layer]).BuildAsync(new BuildOptions(output, ["gpt2-xl"]), null, CancellationToken.None);
+await new SiteBuilder(layer, SampleMirrorServer.Catalog, renderer, [layer, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, ["gpt2-xl"]), null, CancellationToken.None);
 Console.WriteLine($"built {neurons} neurons in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
 foreach (var file in new[] { "gpt2-xl/0/index.html", "api/gpt2-xl/0/index.json" })

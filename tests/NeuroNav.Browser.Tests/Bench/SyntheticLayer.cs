@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -22,6 +23,8 @@ internal sealed class SyntheticLayer(string model, int layer, int neurons) : ICo
     private static readonly string[] Tokens = [" the", " of", " and", " to", " in", "def", " return", "(", ")", ",", ".", " cat", " 2019", "<div>", "\n"];
 
     public SourceInfo Source => SourceInfo.Gpt4;
+
+    public SourceContributions Contributions => Gpt4SectionSource.WithoutData.Contributions;
 
     public async IAsyncEnumerable<NeuroscopeNeuron> ReadLayerAsync(string m, int l, [EnumeratorCancellation] CancellationToken ct)
     {

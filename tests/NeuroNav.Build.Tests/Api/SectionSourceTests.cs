@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NeuroNav.Build.Gpt4;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Core;
 
@@ -11,11 +12,11 @@ public sealed class SectionSourceTests
     public async Task Section_fills_its_key_its_label_and_its_own_document_only_where_present()
     {
         using var site = new TinySite();
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Gpt4Module.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [new NeuronId("tiny-a", 0, 1)] = (0.43, "the word \"cat\" <b>"),
         }));
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Neuron2Graph, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Neuron2GraphModule.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [new NeuronId("tiny-a", 0, 1)] = (0.56, "graph"),
             [new NeuronId("tiny-a", 0, 2)] = (null, "graph"),
@@ -45,7 +46,7 @@ public sealed class SectionSourceTests
     public async Task Layer_listing_carries_the_sections_scores_and_explanation()
     {
         using var site = new TinySite();
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Gpt4Module.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [new NeuronId("tiny-a", 0, 7)] = (0.25, "commas"),
         }));

@@ -22,6 +22,20 @@ public sealed class SnapshotTests
         Compare(snapshot, File.ReadAllText(site.File(sitePath)) + "\n");
     }
 
+    /// <summary>The schemas assembled from the generic templates and the three built-in sources: the published contract.</summary>
+    [Theory]
+    [InlineData("neuron")]
+    [InlineData("layer-index")]
+    [InlineData("model-index")]
+    [InlineData("site-index")]
+    public async Task Assembled_schema_matches_committed_snapshot(string name)
+    {
+        using var site = new TinySite();
+        await site.BuildAsync();
+
+        Compare($"schemas/{name}.schema.json", File.ReadAllText(site.File($"api/schema/{name}.schema.json")));
+    }
+
     [Fact]
     public async Task Output_paths_match_committed_snapshot()
     {
@@ -33,7 +47,7 @@ public sealed class SnapshotTests
 
     private static void Compare(string snapshot, string actual)
     {
-        var file = Repo.Path("tests", "NeuroNav.Build.Tests", "Snapshots", snapshot);
+        var file = Repo.Path(["tests", "NeuroNav.Build.Tests", "Snapshots", .. snapshot.Split('/')]);
         if (Environment.GetEnvironmentVariable("NEURONAV_UPDATE_SNAPSHOTS") == "1")
         {
             File.WriteAllText(file, actual);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Core;
 
@@ -17,12 +19,12 @@ public sealed class UnionOfSourcesTests
     private static async Task<TinySite> BuildAsync()
     {
         var site = new TinySite();
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Gpt4Module.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [Missing] = (0.43, "the word cat"),
             [Invalid] = (0.12, "commas"),
         }));
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Neuron2Graph, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Neuron2GraphModule.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [Invalid] = (0.56, "graph"),
         }));

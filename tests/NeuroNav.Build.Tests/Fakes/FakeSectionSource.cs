@@ -4,10 +4,15 @@ using NeuroNav.Core;
 
 namespace NeuroNav.Build.Tests.Fakes;
 
-/// <summary>A source whose section for (model, layer, neuron) is a fixed score and text, for the neurons given.</summary>
-internal sealed class FakeSectionSource(SourceInfo source, IReadOnlyDictionary<NeuronId, (double? Score, string Text)> sections) : ISectionSource
+/// <summary>
+/// A stand-in for a source module (given without data: its id, key, columns, schemas and labels) whose section for
+/// (model, layer, neuron) is a fixed score and text, for the neurons given.
+/// </summary>
+internal sealed class FakeSectionSource(ISectionSource module, IReadOnlyDictionary<NeuronId, (double? Score, string Text)> sections) : ISectionSource
 {
-    public SourceInfo Source => source;
+    public SourceInfo Source => module.Source;
+
+    public SourceContributions Contributions => module.Contributions;
 
     public List<(string Model, int Layer)> LayersLoaded { get; } = [];
 

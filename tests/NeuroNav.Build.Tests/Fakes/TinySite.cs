@@ -1,3 +1,6 @@
+using NeuroNav.Build.Gpt4;
+using NeuroNav.Build.Neuron2Graph;
+using NeuroNav.Build.Sources;
 using NeuroNav.Core;
 using NeuroNav.TestKit;
 
@@ -41,8 +44,27 @@ internal sealed class TinySite : IDisposable
 
     public FakeRenderer Renderer { get; } = new();
 
-    /// <summary>Sources besides Neuroscope for the next build.</summary>
-    public List<NeuroNav.Build.Sources.ISectionSource> Sources { get; } = [];
+    /// <summary>
+    /// Sources besides Neuroscope for the next build: the built-in modules without data, as the public site has them,
+    /// unless a test puts in its own (<see cref="Use"/>) or sets others.
+    /// </summary>
+    public List<ISectionSource> Sources { get; set; } = [Gpt4Module.WithoutData, Neuron2GraphModule.WithoutData];
+
+    /// <summary>Builds with <paramref name="source"/> in place of the module with its id (or after the others).</summary>
+    public TinySite Use(ISectionSource source)
+    {
+        var at = Sources.FindIndex(s => s.Source.Id == source.Source.Id);
+        if (at < 0)
+        {
+            Sources.Add(source);
+        }
+        else
+        {
+            Sources[at] = source;
+        }
+
+        return this;
+    }
 
     public string Output => _temp.Combine("output");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Tests.Fakes;
 using NeuroNav.Build.Tests.Html;
@@ -177,7 +178,7 @@ public sealed class HostileSiteTests(ITestOutputHelper log) : IDisposable
             .Add(Neuron(0, Hostile, "javascript:alert(12)"))
             .Add(Neuron(1, [.. Hostile.Reverse()], "https://neuroscope.io/gpt2-small/3/1.html"));
         var output = _dir.Combine("output");
-        await new SiteBuilder(corpus, SampleMirrorServer.Catalog, HtmlFixtures.Renderer)
+        await new SiteBuilder(corpus, SampleMirrorServer.Catalog, HtmlFixtures.Renderer, [Gpt4Module.WithoutData, Neuron2GraphModule.WithoutData])
             .BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
         return output;
     }

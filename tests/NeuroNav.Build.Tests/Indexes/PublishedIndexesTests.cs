@@ -1,3 +1,4 @@
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
 using NeuroNav.Build.Indexes;
 using NeuroNav.Build.Pages;
@@ -39,7 +40,7 @@ public sealed class PublishedIndexesTests : IDisposable
         }
 
         _site.Corpus.Cover(new NeuronId("gpt2-small", 3, 1), CoverageStatus.Failed);
-        _site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, explained));
+        _site.Use(new FakeSectionSource(Gpt4Module.WithoutData, explained));
     }
 
     [Fact]

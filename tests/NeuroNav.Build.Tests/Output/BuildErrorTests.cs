@@ -117,7 +117,7 @@ public sealed class BuildErrorTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        var builder = new SiteBuilder(site.Corpus, TinySite.Catalog, site.Renderer);
+        var builder = new SiteBuilder(site.Corpus, TinySite.Catalog, site.Renderer, site.Sources);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => builder.BuildAsync(new BuildOptions(site.Output, []), null, cts.Token));
 
         Assert.Equal(manifest, File.ReadAllBytes(site.File("manifest.json")));
@@ -141,7 +141,7 @@ public sealed class BuildErrorTests
         var seen = new List<long>();
         var progress = new SyncProgress(seen);
 
-        var report = await new SiteBuilder(site.Corpus, TinySite.Catalog, site.Renderer).BuildAsync(new BuildOptions(site.Output, []), progress, CancellationToken.None);
+        var report = await new SiteBuilder(site.Corpus, TinySite.Catalog, site.Renderer, site.Sources).BuildAsync(new BuildOptions(site.Output, []), progress, CancellationToken.None);
 
         Assert.Equal(8, report.Neurons);
         Assert.Equal(8, seen.Max());

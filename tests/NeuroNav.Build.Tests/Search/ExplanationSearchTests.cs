@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Pages;
 using NeuroNav.Build.Search;
 using NeuroNav.Build.Tests.Fakes;
@@ -61,7 +62,7 @@ public sealed class ExplanationSearchTests
     public async Task Build_writes_the_shards_of_models_with_explanations_and_nothing_for_others()
     {
         using var site = new TinySite();
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Gpt4Module.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [new("tiny-a", 0, 1)] = (0.5, "Python keywords"),
             [new("tiny-a", 1, 3)] = (0.7, "python code \"quoted\""),
@@ -85,7 +86,7 @@ public sealed class ExplanationSearchTests
     public async Task Subset_build_still_indexes_the_explanations_of_every_layer()
     {
         using var site = new TinySite();
-        site.Sources.Add(new FakeSectionSource(SourceInfo.Gpt4, new Dictionary<NeuronId, (double?, string)>
+        site.Use(new FakeSectionSource(Gpt4Module.WithoutData, new Dictionary<NeuronId, (double?, string)>
         {
             [new("tiny-a", 0, 1)] = (0.5, "alpha"),
         }));

@@ -11,7 +11,8 @@ namespace NeuroNav.Build.Tests.Sources;
 /// <summary>
 /// A fourth source that exists only in this test project: the norm of each neuron's output weights. It contributes
 /// through the build seam alone: its document key, per-source document, page template (<see cref="Template"/>, written
-/// beside the site's templates), a listing column, coverage rows and a model-wide output (a list of its neurons).
+/// beside the site's templates), a listing column, coverage rows, a model-wide output (a list of its neurons) and its
+/// per-source schema (<see cref="Schema"/>), from which the neuron schema takes its section.
 /// </summary>
 internal sealed class ToyWeightsSource(IReadOnlyDictionary<NeuronId, double> norms) : ISectionSource
 {
@@ -21,12 +22,46 @@ internal sealed class ToyWeightsSource(IReadOnlyDictionary<NeuronId, double> nor
 
     public const string Template = """<section id="toyweights"><h2>Toy weights</h2><p class="toy-norm">{{ page.norm }}</p></section>""";
 
+    /// <summary>
+    /// The per-source document: its section is a reference to a definition, which refers to another definition named
+    /// like one of the neuron schema's (<c>provenance</c>) but different, so the neuron schema must keep both apart.
+    /// </summary>
+    public const string Schema = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Toy weights of one neuron (api/<model>/toyweights/<layer>/<neuron>.json)",
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["schema", "schema_version", "model", "layer", "neuron", "toyweights"],
+          "properties": {
+            "schema": { "const": "toyweights" },
+            "schema_version": { "const": 1 },
+            "model": { "type": "string" },
+            "layer": { "type": "integer", "minimum": 0 },
+            "neuron": { "type": "integer", "minimum": 0 },
+            "toyweights": { "$ref": "#/$defs/norms" }
+          },
+          "$defs": {
+            "norms": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["norm", "provenance"],
+              "properties": {
+                "norm": { "type": "number", "minimum": 0 },
+                "provenance": { "$ref": "#/$defs/provenance" }
+              }
+            },
+            "provenance": { "const": "synthetic" }
+          }
+        }
+        """;
+
     public SourceInfo Source => Info;
 
     public SourceContributions Contributions { get; } = new("https://example.org/toy-weights", "Toy weight norm", "Toy weights")
     {
         Columns = [Norm],
-        Schemas = [new SchemaFile("toyweights", """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object"}"""u8.ToArray())],
+        Schemas = [new SchemaFile("toyweights", Encoding.UTF8.GetBytes(Schema))],
     };
 
     public ISiteOutputs Outputs { get; } = new NeuronList();
@@ -53,6 +88,7 @@ internal sealed class ToyWeightsSource(IReadOnlyDictionary<NeuronId, double> nor
         {
             writer.WriteStartObject();
             writer.WriteNumber("norm", Value);
+            writer.WriteString("provenance", "synthetic");
             writer.WriteEndObject();
         }
     }

@@ -1,5 +1,7 @@
 using NeuroNav.Build;
+using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Html;
+using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Core;
 using NeuroNav.TestKit;
 
@@ -50,18 +52,18 @@ internal sealed class TinyBuild : IDisposable
 
     /// <summary>Builds the site; the tests shrink it on purpose (to publish deletions), so the shrink guard is told so.</summary>
     public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
+        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
 
     /// <summary>Builds only the files of one layer into <paramref name="output"/>, as a partition job does.</summary>
     public Task<BuildReport> BuildLayerAsync(string output, string model, int layer, CancellationToken ct) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output, [model], layer, layer, AllowShrink: true) { LayersOnly = true }, null, ct);
+        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, [model], layer, layer, AllowShrink: true) { LayersOnly = true }, null, ct);
 
     /// <summary>Builds the site-wide and model indexes from the corpus (<c>build --indexes-only</c>).</summary>
     public Task<BuildReport> BuildIndexesFromCorpusAsync(string output) => BuildAsync(output, [], int.MaxValue, int.MaxValue);
 
     /// <summary>Builds the site-wide and model indexes from published layer indexes (<c>neuronav indexes</c>).</summary>
     public Task<BuildReport> BuildIndexesAsync(Build.Indexes.IPublishedLayerIndexes published, string output) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildIndexesAsync(published, output, null, CancellationToken.None);
+        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildIndexesAsync(published, output, null, CancellationToken.None);
 
     /// <summary>The three files of one neuron: its document, its Neuroscope document and its page.</summary>
     public static string[] NeuronFiles(string model, int layer, int neuron) =>
