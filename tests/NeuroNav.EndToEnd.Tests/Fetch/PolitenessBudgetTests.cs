@@ -13,7 +13,7 @@ namespace NeuroNav.EndToEnd.Tests.Fetch;
 public sealed class PolitenessBudgetTests : IDisposable
 {
     private const int Jobs = 4;
-    private const int NeuronsPerJob = 12;
+    private const int NeuronsPerJob = 16;
     private const double Budget = 8;
 
     private readonly TempDirectory _dir = new("neuronav-politeness");
@@ -48,13 +48,13 @@ public sealed class PolitenessBudgetTests : IDisposable
         Assert.All(spans, a => Assert.All(spans, b => Assert.True(a.First < b.Last, "the jobs did not overlap")));
 
         // Tolerance: each run's token bucket starts with one token and can hand out one token accrued just before a window
-        // when its timer fires inside it (2 per job beyond the rate), and loopback delivery between a run's limiter and the
-        // mirror's log may shift arrivals: a quarter second of the whole budget. Without the shared budget the 4 jobs each
-        // fetch at 8/s and all 48 requests land within 2 s.
-        var window = TimeSpan.FromSeconds(2);
-        var allowed = (int)Math.Floor((Budget * window.TotalSeconds) + (2 * Jobs) + (Budget * 0.25));
+        // when its timer fires inside it (2 per job beyond the rate); and the mirror logs a request when it arrives, which on
+        // a loaded machine lags the limiter's grant by the time to open a connection and send it: one second of the whole
+        // budget. Without the shared budget the 4 jobs each fetch at 8/s and all 64 requests land within about 2 s.
+        var window = TimeSpan.FromSeconds(3);
+        var allowed = (int)Math.Floor((Budget * window.TotalSeconds) + (2 * Jobs) + Budget);
         var (most, start) = RequestWindows.Busiest(log, window);
-        Assert.True(most <= allowed, Inv($"{most} requests in the 2 s from {start:HH:mm:ss.fff}, over {allowed} ({Budget}/s in all)"));
+        Assert.True(most <= allowed, Inv($"{most} requests in the 3 s from {start:HH:mm:ss.fff}, over {allowed} ({Budget}/s in all)"));
     }
 
     [Theory]
