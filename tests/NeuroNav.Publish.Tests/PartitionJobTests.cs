@@ -27,7 +27,7 @@ public sealed class PartitionJobTests : IDisposable
     public async Task A_partition_job_holds_one_layer_at_a_time_publishes_each_and_a_rerun_publishes_nothing()
     {
         var (store, client, bucket) = await _moto.NewBucketAsync();
-        var corpus = await WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1));
+        var corpus = await _site.WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1));
         var job = Job("tiny-a", 0, 1) with { Corpus = corpus.Root, Target = new PartitionTarget(store, "site", new PublishOptions()) };
         var watch = new LayerFolderWatch(job);
 
@@ -69,7 +69,7 @@ public sealed class PartitionJobTests : IDisposable
     public async Task The_indexes_step_reads_only_published_files_and_writes_what_the_corpus_build_writes()
     {
         var (store, client, bucket) = await _moto.NewBucketAsync();
-        var corpus = await WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
+        var corpus = await _site.WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
         foreach (var (model, last) in new[] { ("tiny-a", 1), ("tiny-b", 0) })
         {
             var job = Job(model, 0, last) with { Corpus = corpus.Root, Target = new PartitionTarget(store, "site", new PublishOptions()) };
@@ -117,19 +117,6 @@ public sealed class PartitionJobTests : IDisposable
         }
 
         return buffer.ToArray();
-    }
-
-    private async Task<CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
-    {
-        var corpus = new CorpusStore(_site.Combine("corpus-" + Guid.NewGuid().ToString("N")));
-        foreach (var (model, layer) in layers)
-        {
-            var neuron = TinyBuild.Neuron(model, layer, 1, 2f);
-            CoverageRow[] coverage = [new(model, layer, 1, "neuroscope", CoverageStatus.Present, null, neuron.Provenance.Url, 200, neuron.Provenance.FetchedAt)];
-            await corpus.WriteBatchAsync(model, layer, [neuron], coverage, CancellationToken.None);
-        }
-
-        return corpus;
     }
 
     /// <summary>

@@ -96,7 +96,7 @@ public sealed class PublishFlowTests : IDisposable
     public async Task Partition_jobs_then_the_indexes_job_store_the_whole_site_and_one_manifest()
     {
         var (store, client, bucket) = await _moto.NewBucketAsync();
-        var corpus = await WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
+        var corpus = await _site.WriteCorpusAsync(("tiny-a", 0), ("tiny-a", 1), ("tiny-b", 0));
         var whole = _site.Combine("whole");
         await _site.BuildAsync(whole);
         foreach (var (model, layers) in new[] { ("tiny-a", "0-0"), ("tiny-a", "1-1"), ("tiny-b", "0-0") })
@@ -129,19 +129,6 @@ public sealed class PublishFlowTests : IDisposable
     }
 
     public void Dispose() => _site.Dispose();
-
-    private async Task<CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
-    {
-        var corpus = new CorpusStore(_site.Combine("corpus-" + Guid.NewGuid().ToString("N")));
-        foreach (var (model, layer) in layers)
-        {
-            var neuron = TinyBuild.Neuron(model, layer, 1, 2f);
-            CoverageRow[] coverage = [new(model, layer, 1, "neuroscope", CoverageStatus.Present, null, neuron.Provenance.Url, 200, neuron.Provenance.FetchedAt)];
-            await corpus.WriteBatchAsync(model, layer, [neuron], coverage, CancellationToken.None);
-        }
-
-        return corpus;
-    }
 
     private PublishRequest Request(string bucket) => PublishRun.Request(_moto, _site.Output, bucket);
 

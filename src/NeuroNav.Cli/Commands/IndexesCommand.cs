@@ -11,24 +11,8 @@ using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli.Commands;
 
-public sealed class IndexesSettings : CommandSettings
+public sealed class IndexesSettings : BucketSettings
 {
-    [CommandOption("-b|--bucket <BUCKET>")]
-    [Description("Bucket the partition jobs published to.")]
-    public string? Bucket { get; init; }
-
-    [CommandOption("-p|--prefix <PREFIX>")]
-    [Description("Key prefix in the bucket (a folder), e.g. site/. Default: the bucket root.")]
-    public string? Prefix { get; init; }
-
-    [CommandOption("--endpoint <URL>")]
-    [Description("S3-compatible endpoint (path-style). Default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS S3.")]
-    public string? Endpoint { get; init; }
-
-    [CommandOption("--region <REGION>")]
-    [Description("Region. Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")]
-    public string? Region { get; init; }
-
     [CommandOption("-o|--out <DIR>")]
     [Description("Output folder for the indexes (then 'neuronav publish --indexes').")]
     [DefaultValue("output")]
@@ -55,13 +39,12 @@ public sealed class IndexesCommand(IAnsiConsole console, ModelCatalog catalog) :
 {
     public override async Task<int> ExecuteAsync(CommandContext context, IndexesSettings settings, CancellationToken cancellationToken)
     {
-        var connection = S3Connection.FromEnvironment(settings.Bucket!, settings.Endpoint, settings.Region);
-        using var store = new S3ObjectStore(connection.CreateClient(), connection.Bucket);
+        using var store = settings.OpenStore();
         var site = await PublishedSite.OpenAsync(store, settings.Prefix ?? "", p => Published.LayerOf(p) is not null, cancellationToken);
         var layers = new SiteLayerIndexes(site.Paths, site.ReadAsync, site.Key);
         if (layers.Layers.Count == 0)
         {
-            console.MarkupLineInterpolated($"[red]No layer index published under s3://{connection.Bucket}/{site.Prefix}[/]: no partition manifest under {site.Prefix}{SiteTrees.PartitionsFolder}/ lists one; run the partition jobs first.");
+            console.MarkupLineInterpolated($"[red]No layer index published under s3://{settings.Bucket}/{site.Prefix}[/]: no partition manifest under {site.Prefix}{SiteTrees.PartitionsFolder}/ lists one; run the partition jobs first.");
             return (int)ExitCode.BadArguments;
         }
 

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli.Commands;
 
-public sealed class PartitionSettings : CommandSettings
+public sealed class PartitionSettings : BucketSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("The model of the partition.")]
@@ -35,22 +35,6 @@ public sealed class PartitionSettings : CommandSettings
     [Description("Neurons rendered at once.")]
     [DefaultValue(2)]
     public int Parallelism { get; init; } = 2;
-
-    [CommandOption("-b|--bucket <BUCKET>")]
-    [Description("Bucket to publish each layer to. Without it each layer is built, checked and deleted, and nothing is published.")]
-    public string? Bucket { get; init; }
-
-    [CommandOption("-p|--prefix <PREFIX>")]
-    [Description("Key prefix in the bucket (a folder), e.g. site/. Default: the bucket root.")]
-    public string? Prefix { get; init; }
-
-    [CommandOption("--endpoint <URL>")]
-    [Description("S3-compatible endpoint (path-style). Default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS S3.")]
-    public string? Endpoint { get; init; }
-
-    [CommandOption("--region <REGION>")]
-    [Description("Region. Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")]
-    public string? Region { get; init; }
 
     [CommandOption("--max-deletes <N>")]
     [Description("Refuse to publish a layer that would delete more objects than this (nothing of that layer is changed).")]
@@ -117,7 +101,7 @@ public sealed class PartitionCommand(IAnsiConsole console, ModelCatalog catalog)
             BuildProfile.Full.CheckOutput(folder);
         }
 
-        using var store = settings.Bucket is null ? null : Store(settings);
+        using var store = settings.Bucket is null ? null : settings.OpenStore();
         var target = store is null ? null : new PartitionTarget(store, settings.Prefix ?? "", new PublishOptions(settings.MaxDeletes, settings.Uploads), PublicUrl(settings.PublicUrl));
         var job = new PartitionJob(model.Id, first, last, settings.Work, target is null ? null : corpus.Root, target);
         var where = target is null ? "nothing is published (no --bucket)" : $"publishing to s3://{settings.Bucket}/{target.Prefix}";
@@ -126,12 +110,6 @@ public sealed class PartitionCommand(IAnsiConsole console, ModelCatalog catalog)
         console.MarkupLineInterpolated(
             $"Partition {job} done: {N(result.Built.Count)} layer(s), largest layer output {N(result.PeakLayerBytes)} bytes; uploaded {N(result.FilesUploaded)} file(s), {N(result.BytesUploaded)} bytes; deleted {N(result.ObjectsDeleted)}.");
         return (int)ExitCode.Success;
-    }
-
-    private static S3ObjectStore Store(PartitionSettings settings)
-    {
-        var connection = S3Connection.FromEnvironment(settings.Bucket!, settings.Endpoint, settings.Region);
-        return new S3ObjectStore(connection.CreateClient(), connection.Bucket);
     }
 
     private static Uri? PublicUrl(string? url) => url is null ? null

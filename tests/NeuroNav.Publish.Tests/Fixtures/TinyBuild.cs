@@ -54,6 +54,20 @@ internal sealed class TinyBuild : IDisposable
     public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
         new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
 
+    /// <summary>A Parquet corpus on disk with neuron 1 of each layer given (and its "present" coverage row).</summary>
+    public async Task<Corpus.CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
+    {
+        var corpus = new Corpus.CorpusStore(Combine("corpus-" + Guid.NewGuid().ToString("N")));
+        foreach (var (model, layer) in layers)
+        {
+            var neuron = Neuron(model, layer, 1, 2f);
+            CoverageRow[] coverage = [new(model, layer, 1, "neuroscope", CoverageStatus.Present, null, neuron.Provenance.Url, 200, neuron.Provenance.FetchedAt)];
+            await corpus.WriteBatchAsync(model, layer, [neuron], coverage, CancellationToken.None);
+        }
+
+        return corpus;
+    }
+
     /// <summary>Builds only the files of one layer into <paramref name="output"/>, as a partition job does.</summary>
     public Task<BuildReport> BuildLayerAsync(string output, string model, int layer, CancellationToken ct) =>
         new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, [model], layer, layer, AllowShrink: true) { LayersOnly = true }, null, ct);
