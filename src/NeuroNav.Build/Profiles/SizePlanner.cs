@@ -42,9 +42,9 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         {
             // The build writes a model's indexes for every model asked for, with or without layers in the corpus.
             var models = catalog.Models.Select(m => m.Id).Where(wanted.Contains).ToList();
-            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, ct).ConfigureAwait(false);
-            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, ct).ConfigureAwait(false);
-            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, ct).ConfigureAwait(false);
+            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, opts.Precompress, ct).ConfigureAwait(false);
+            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, opts.Precompress, ct).ConfigureAwait(false);
+            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, opts.Precompress, ct).ConfigureAwait(false);
             return Predict(profile, models, layers, census, sample, full, bare, empty);
         }
         finally
@@ -110,10 +110,10 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
     }
 
     private async Task<SampleOutput> MeasureAsync(
-        string output, IReadOnlyDictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> layers, IReadOnlyList<string> models, CancellationToken ct)
+        string output, IReadOnlyDictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> layers, IReadOnlyList<string> models, bool precompress, CancellationToken ct)
     {
         var builder = new SiteBuilder(new SampleCorpus(layers), catalog, pages, sources);
-        await builder.BuildAsync(new BuildOptions(output, models, Parallelism: 1), null, ct).ConfigureAwait(false);
+        await builder.BuildAsync(new BuildOptions(output, models, Parallelism: 1, Precompress: precompress), null, ct).ConfigureAwait(false);
         return SampleOutput.Read(output, models);
     }
 

@@ -7,7 +7,7 @@ namespace NeuroNav.Build.Verify;
 /// <summary>Every JSON document of the API (schemas aside) against the embedded schema its <c>"schema"</c> key names.</summary>
 internal static class DocumentChecks
 {
-    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    public static async Task<long> RunAsync(SiteFiles files, List<VerifyProblem> problems, CancellationToken ct)
     {
         var schemas = SchemaFiles.Embedded().ToDictionary(
             name => name,
@@ -16,11 +16,21 @@ internal static class DocumentChecks
         var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
         var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
         var checkedCount = 0L;
-        foreach (var path in files.Where(IsDocument).Order(StringComparer.Ordinal))
+        foreach (var path in files.Present.Where(IsDocument).Order(StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
             checkedCount++;
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = await files.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e)
+            {
+                problems.Add(new VerifyProblem(path, $"not valid gzip: {e.Message}"));
+                continue;
+            }
+
             JsonDocument doc;
             try
             {

@@ -49,8 +49,9 @@ internal sealed class TinyBuild : IDisposable
     }
 
     /// <summary>Builds the site; the tests shrink it on purpose (to publish deletions), so the shrink guard is told so.</summary>
-    public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
+    /// <param name="precompress">Write what the <c>full</c> profile writes: the per-neuron files gzip-compressed.</param>
+    public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null, bool precompress = false) =>
+        new SiteBuilder(Corpus, Catalog, Renderer.Value).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true, Precompress: precompress), null, CancellationToken.None);
 
     /// <summary>The three files of one neuron: its document, its Neuroscope document and its page.</summary>
     public static string[] NeuronFiles(string model, int layer, int neuron) =>
