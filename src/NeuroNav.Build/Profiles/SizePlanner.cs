@@ -42,10 +42,12 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         {
             // The build writes a model's indexes for every model asked for, with or without layers in the corpus.
             var models = catalog.Models.Select(m => m.Id).Where(wanted.Contains).ToList();
-            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, opts.Precompress, ct).ConfigureAwait(false);
-            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, opts.Precompress, ct).ConfigureAwait(false);
-            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, opts.Precompress, ct).ConfigureAwait(false);
-            return Predict(profile, models, layers, census, sample, full, bare, empty);
+            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, false, ct).ConfigureAwait(false);
+            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, false, ct).ConfigureAwait(false);
+            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, false, ct).ConfigureAwait(false);
+            // A precompressing profile: the plain prediction of each layer's neuron files, scaled by the sample's own ratio.
+            var compressed = opts.Precompress ? await MeasureAsync(Path.Combine(root, "compressed"), sample, models, true, ct).ConfigureAwait(false) : null;
+            return Predict(profile, models, layers, census, sample, full, bare, empty, compressed);
         }
         finally
         {
@@ -64,9 +66,10 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         Dictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> sample,
         SampleOutput full,
         SampleOutput bare,
-        SampleOutput empty)
+        SampleOutput empty,
+        SampleOutput? compressed)
     {
-        var manifestEntry = full.ManifestBytes / (double)Math.Max(1, full.Files.Count);
+        var manifestEntry = (compressed ?? full).ManifestBytes / (double)Math.Max(1, full.Files.Count);
         var models = new List<ModelPlan>();
         var largest = ("", 0L);
         foreach (var model in modelIds)
@@ -85,7 +88,8 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
                 var fixedPerNeuron = bare.Neurons(key).Bytes / (double)k;
                 var perText = sampleTexts == 0 ? 0 : (full.Neurons(key).Bytes - bare.Neurons(key).Bytes) / (double)sampleTexts;
                 var indexRow = measured.Count == 0 ? 0 : (full.LayerIndex(key).Bytes - empty.LayerIndex(key).Bytes) / (double)measured.Count;
-                bytes += (n * fixedPerNeuron) + (keptTexts * perText) + empty.LayerIndex(key).Bytes + (n * indexRow);
+                var ratio = compressed is null ? 1 : compressed.Neurons(key).Bytes / (double)Math.Max(1, full.Neurons(key).Bytes);
+                bytes += (ratio * ((n * fixedPerNeuron) + (keptTexts * perText))) + empty.LayerIndex(key).Bytes + (n * indexRow);
                 files += (n * (full.Neurons(key).Files / (double)k)) + empty.LayerIndex(key).Files;
                 neurons += n;
                 texts += keptTexts;

@@ -2,13 +2,17 @@ using NeuroNav.TestKit.Clients;
 
 namespace NeuroNav.Publish.Tests.Fixtures;
 
-/// <summary>A test of a Python client: skipped with the reason where the module is absent, unless CI requires it.</summary>
+/// <summary>A Python client reading the bucket: skipped with the reason where moto or the module is absent, unless CI requires them.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PythonFactAttribute : FactAttribute
+public sealed class PythonS3FactAttribute : FactAttribute
 {
-    public PythonFactAttribute(string module)
+    public PythonS3FactAttribute(string module)
     {
-        if (PythonClients.SkipReason(module) is { } reason)
+        if (new S3FactAttribute().Skip is { } s3)
+        {
+            Skip = s3;
+        }
+        else if (PythonClients.SkipReason(module) is { } reason)
         {
             Skip = reason;
         }
