@@ -87,9 +87,12 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
                 var keptTexts = profile.MaxTexts is { } max ? Math.Min(x, n * (long)max) : x;
                 var fixedPerNeuron = bare.Neurons(key).Bytes / (double)k;
                 var perText = sampleTexts == 0 ? 0 : (full.Neurons(key).Bytes - bare.Neurons(key).Bytes) / (double)sampleTexts;
-                var indexRow = measured.Count == 0 ? 0 : (full.LayerIndex(key).Bytes - empty.LayerIndex(key).Bytes) / (double)measured.Count;
+                // The layer's JSON index has a row per neuron; its page shows the first ListingViews.LayerRows.
+                var jsonRow = measured.Count == 0 ? 0 : (full.LayerIndex(key, ".json").Bytes - empty.LayerIndex(key, ".json").Bytes) / (double)measured.Count;
+                var pageRows = Math.Min(measured.Count, Html.ListingViews.LayerRows);
+                var pageRow = pageRows == 0 ? 0 : (full.LayerIndex(key, ".html").Bytes - empty.LayerIndex(key, ".html").Bytes) / (double)pageRows;
                 var ratio = compressed is null ? 1 : compressed.Neurons(key).Bytes / (double)Math.Max(1, full.Neurons(key).Bytes);
-                bytes += (ratio * ((n * fixedPerNeuron) + (keptTexts * perText))) + empty.LayerIndex(key).Bytes + (n * indexRow);
+                bytes += (ratio * ((n * fixedPerNeuron) + (keptTexts * perText))) + empty.LayerIndex(key).Bytes + (n * jsonRow) + (Math.Min(n, Html.ListingViews.LayerRows) * pageRow);
                 files += (n * (full.Neurons(key).Files / (double)k)) + empty.LayerIndex(key).Files;
                 neurons += n;
                 texts += keptTexts;
