@@ -15,8 +15,11 @@ namespace NeuroNav.Build;
 /// <summary>What to build: which models and layers (all that the corpus has when empty), and where.</summary>
 /// <param name="MaxShrink">The share of a model's existing neuron documents a build may remove before it stops (0.01 = 1%).</param>
 /// <param name="AllowShrink">Remove what the corpus no longer holds, however much.</param>
+/// <param name="Precompress">Store the files of each layer gzip-compressed, for a store that serves them with
+/// <c>Content-Encoding</c> (the <c>full</c> profile); see <see cref="Output.Precompression"/>.</param>
 public sealed record BuildOptions(
-    string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2, double MaxShrink = 0.01, bool AllowShrink = false)
+    string OutputDirectory, IReadOnlyList<string> Models, int? FirstLayer = null, int? LastLayer = null, int Parallelism = 2, double MaxShrink = 0.01, bool AllowShrink = false,
+    bool Precompress = false)
 {
     public bool IncludesLayer(int layer) => layer >= (FirstLayer ?? 0) && layer <= (LastLayer ?? int.MaxValue);
 
@@ -61,7 +64,7 @@ public sealed partial class SiteBuilder(ICorpusReader corpus, ModelCatalog catal
         }
 
         var schemas = SiteSchemas.For(_sources);
-        var output = OutputWriter.Open(options.OutputDirectory);
+        var output = OutputWriter.Open(options.OutputDirectory, options.Precompress);
         using var layers = new LayerBuilder(output, pages, _sources, options.Parallelism, neuronsDone);
         if (!options.LayersOnly)
         {

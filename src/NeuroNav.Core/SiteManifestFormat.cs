@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace NeuroNav.Core;
 
-/// <summary>One file of a built site: its size and sha256 (lower-case hex).</summary>
-public readonly record struct ManifestEntry(long Bytes, string Sha256);
+/// <summary>
+/// One file of a built site: the size and sha256 (lower-case hex) of its stored bytes, and how they are encoded
+/// (<see cref="StoredEncoding"/>; null for a file stored as is).
+/// </summary>
+public readonly record struct ManifestEntry(long Bytes, string Sha256, string? Encoding = null);
 
 /// <summary>A <c>manifest.json</c> whose bytes are not JSON, or not a NeuroNav manifest; readers add the file and what to do.</summary>
 public sealed class ManifestFormatException : Exception
@@ -19,7 +22,8 @@ public sealed class ManifestFormatException : Exception
 
 /// <summary>
 /// The bytes of <c>manifest.json</c> (schema <c>manifest</c>, version 1): every file of the site but itself, with its size
-/// and sha256, sorted by ordinal path, no time. The build writes it; the builder, <c>verify</c> and <c>publish</c> read it.
+/// and sha256, sorted by ordinal path, no time. A precompressed file is listed under its public path with
+/// <c>"encoding": "gzip"</c>, and its size and sha256 are those of the compressed bytes (what is on disk and stored). The build writes it; the builder, <c>verify</c> and <c>publish</c> read it.
 /// </summary>
 public static class SiteManifestFormat
 {
@@ -45,7 +49,7 @@ public static class SiteManifestFormat
             throw new ManifestFormatException($"schema '{doc?.Schema}', version {doc?.SchemaVersion}");
         }
 
-        return [.. doc.Files.Select(f => (f.Path, new ManifestEntry(f.Bytes, f.Sha256)))];
+        return [.. doc.Files.Select(f => (f.Path, new ManifestEntry(f.Bytes, f.Sha256, f.Encoding)))];
     }
 
     /// <summary>The manifest bytes for <paramref name="entries"/>: sorted by ordinal path, compact.</summary>
@@ -53,7 +57,7 @@ public static class SiteManifestFormat
     {
         var files = entries
             .OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new ManifestFile(e.Key, e.Value.Bytes, e.Value.Sha256))
+            .Select(e => new ManifestFile(e.Key, e.Value.Bytes, e.Value.Sha256, e.Value.Encoding))
             .ToList();
         return JsonSerializer.SerializeToUtf8Bytes(new ManifestDocument(SchemaName, 1, files), ManifestJsonContext.Default.ManifestDocument);
     }
@@ -61,7 +65,8 @@ public static class SiteManifestFormat
 
 internal sealed record ManifestDocument(string Schema, int SchemaVersion, IReadOnlyList<ManifestFile> Files);
 
-internal sealed record ManifestFile(string Path, long Bytes, string Sha256);
+/// <param name="Encoding">Absent for a file stored as is, so a site without precompression has the manifest it always had.</param>
+internal sealed record ManifestFile(string Path, long Bytes, string Sha256, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Encoding = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(ManifestDocument))]

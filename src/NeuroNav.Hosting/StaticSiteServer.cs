@@ -15,7 +15,9 @@ namespace NeuroNav.Hosting;
 /// Serves a folder on 127.0.0.1 with correct content types: the site for a browser, or the sample mirror for the scraper.
 /// Like the published bucket's CORS rule, any origin may GET and HEAD (preflight <c>OPTIONS</c> answered); a missing
 /// path gets the folder's <c>404.html</c> when it has one, as GitHub Pages and S3 website hosting do; a file reached
-/// through a symbolic link that leaves the folder is not served.
+/// through a symbolic link that leaves the folder is not served. A file a build stored gzip-compressed (<c>x.json.gz</c>)
+/// is served under its own URL (<c>x.json</c>) with <c>Content-Encoding: gzip</c>, or decoded for a client that does not
+/// accept gzip (<see cref="PrecompressedFiles"/>).
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
@@ -69,12 +71,14 @@ public sealed class StaticSiteServer : IAsyncDisposable
             .WithExposedHeaders("ETag", "Content-Length", "Content-Encoding", "Content-Type", "Last-Modified")
             .SetPreflightMaxAge(TimeSpan.FromDays(1)));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = server._files });
+        app.Use((context, next) => PrecompressedFiles.InvokeAsync(context, server._files, next));
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = server._files,
             ContentTypeProvider = ContentTypes.Provider,
             ServeUnknownFileTypes = true,
             DefaultContentType = ContentTypes.Unknown,
+            OnPrepareResponse = PrecompressedFiles.PrepareResponse,
         });
         app.Run(async context =>
         {

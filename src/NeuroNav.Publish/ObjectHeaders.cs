@@ -9,8 +9,9 @@ public sealed record ObjectHeaders(string ContentType, string? ContentEncoding, 
 
 /// <summary>
 /// The one table of object kinds: what a site path is stored as. Content types come from the same table
-/// <c>neuronav serve</c> uses. A <c>.gz</c> or <c>.br</c> file whose inner name is a text type (<c>x.json.gz</c>) is a
-/// precompressed body: stored with the inner type and <c>Content-Encoding</c>, so a CDN can serve it to clients that accept it.
+/// <c>neuronav serve</c> uses. A file the manifest lists as precompressed (<c>"encoding": "gzip"</c>, from a build of the
+/// <c>full</c> profile) is stored under its own path with its own type and <c>Content-Encoding: gzip</c>, so
+/// <c>api/m/3/7.json</c> stays the URL and every HTTP client gets the JSON.
 /// </summary>
 public static partial class ObjectHeadersTable
 {
@@ -26,30 +27,11 @@ public static partial class ObjectHeadersTable
     /// <summary>Manifests: always revalidated, so a reader never pairs a new manifest with stale files or the reverse.</summary>
     public const string Manifest = "no-cache";
 
-    private static readonly string[] TextExtensions = [".html", ".json", ".css", ".js", ".mjs", ".svg", ".txt", ".md", ".xml", ".csv"];
-
-    public static ObjectHeaders For(string path)
+    /// <param name="encoding">The manifest's encoding of the file (<c>gzip</c>), or null for a file stored as is.</param>
+    public static ObjectHeaders For(string path, string? encoding = null)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
-        var (inner, encoding) = Precompressed(name);
-        return new ObjectHeaders(ContentTypes.For(inner), encoding, CacheControlFor(path, inner));
-    }
-
-    private static (string Inner, string? Encoding) Precompressed(string name)
-    {
-        foreach (var (suffix, encoding) in new[] { (".gz", "gzip"), (".br", "br") })
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                var inner = name[..^suffix.Length];
-                if (TextExtensions.Contains(Path.GetExtension(inner), StringComparer.OrdinalIgnoreCase))
-                {
-                    return (inner, encoding);
-                }
-            }
-        }
-
-        return (name, null);
+        return new ObjectHeaders(ContentTypes.For(name), encoding, CacheControlFor(path, name));
     }
 
     private static string CacheControlFor(string path, string name)

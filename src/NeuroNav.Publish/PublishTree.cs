@@ -22,7 +22,13 @@ public sealed record PublishTree(
 {
     public string Key(string path) => KeyPrefix + path;
 
-    public string LocalFile(string path) => SitePath.Resolve(LocalRoot, path);
+    /// <summary>The local file of a tree path: <c>path.gz</c> for a file the manifest lists as gzip-compressed.</summary>
+    public string LocalFile(string path) =>
+        SitePath.Resolve(LocalRoot, StoredEncoding.DiskPath(path, Files.TryGetValue(path, out var entry) ? entry.Encoding : null));
+
+    /// <summary>What <paramref name="path"/> is stored with: its kind's headers, and its manifest entry's encoding.</summary>
+    public ObjectHeaders Headers(string path) =>
+        ObjectHeadersTable.For(path, Files.TryGetValue(path, out var entry) ? entry.Encoding : null);
 
     /// <summary>A key prefix as given on the command line: no leading slash, a trailing slash unless empty.</summary>
     public static string NormalizePrefix(string? prefix)

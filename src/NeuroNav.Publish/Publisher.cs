@@ -58,7 +58,7 @@ public sealed class Publisher(IObjectStore store, PublishOptions options)
                 throw new PublishException($"{file}: {length} bytes on disk, the manifest says {upload.Bytes}; rebuild before publishing");
             }
 
-            await RetryAsync(tree.Key(upload.Path), t => store.PutFileAsync(tree.Key(upload.Path), file, ObjectHeadersTable.For(upload.Path), t), token).ConfigureAwait(false);
+            await RetryAsync(tree.Key(upload.Path), t => store.PutFileAsync(tree.Key(upload.Path), file, tree.Headers(upload.Path), t), token).ConfigureAwait(false);
             Interlocked.Add(ref bytes, upload.Bytes);
             var done = Interlocked.Increment(ref files);
             uploaded?.Report(done);

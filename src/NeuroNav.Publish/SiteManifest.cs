@@ -43,7 +43,7 @@ public static class SiteManifest
         var entries = new Dictionary<string, ManifestEntry>(files.Count, StringComparer.Ordinal);
         foreach (var (path, entry) in files)
         {
-            if (!SitePath.IsValid(path) || path == FileName || entry.Bytes < 0 || entry.Sha256 is not { Length: 64 })
+            if (!SitePath.IsValid(path) || path == FileName || entry.Bytes < 0 || entry.Sha256 is not { Length: 64 } || !StoredEncoding.IsKnown(entry.Encoding))
             {
                 throw new PublishException($"{origin}: invalid entry '{path}'");
             }

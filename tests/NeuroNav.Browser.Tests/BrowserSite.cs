@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using NeuroNav.Build;
 using NeuroNav.Build.Html;
 using NeuroNav.Build.Neuron2Graph;
+using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Fetch;
 using NeuroNav.Hosting;
@@ -18,8 +20,9 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 
 /// <summary>
 /// Once per test run: serves the sample mirror on 127.0.0.1, scrapes it over HTTP into a corpus, builds the site with a
-/// stand-in GPT-4 source (<see cref="ExplainedSource"/>, rendered by a test copy of gpt4.sbn), serves the site on 127.0.0.1
-/// and launches Debian's Chromium headless. Does nothing where the tests are skipped for want of Chromium.
+/// stand-in GPT-4 source (<see cref="ExplainedSource"/>, rendered by a test copy of gpt4.sbn) as the <c>full</c> profile
+/// writes it (each layer's files gzip-compressed, so every page and fetch goes through <c>Content-Encoding: gzip</c>),
+/// serves the site on 127.0.0.1 and launches Debian's Chromium headless. Does nothing where the tests are skipped for want of Chromium.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime, IDisposable
 {
@@ -60,7 +63,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
         var renderer = ScribanPageRenderer.Load(Templates(), Repo.Path("content"), "0.0.0-browser");
         await new SiteBuilder(corpus, SampleMirrorServer.Catalog, renderer, [new ExplainedSource(), GraphSectionSource.WithoutData])
-            .BuildAsync(new BuildOptions(Output, []), null, CancellationToken.None);
+            .BuildAsync(new BuildOptions(Output, [], Precompress: true), null, CancellationToken.None);
         _server = await StaticSiteServer.StartAsync(Output, 0, CancellationToken.None);
 
         // Expectations wait for what the page shows (never for time); on a loaded machine a fetch can take more than 5 s.
@@ -72,6 +75,14 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>The built document at <paramref name="apiPath"/> as a client gets it (decoded when stored compressed).</summary>
+    public JsonElement ReadJson(string apiPath)
+    {
+        var entry = SiteManifestFormat.Parse(File.ReadAllBytes(Path.Combine(Output, SiteManifestFormat.FileName))).Single(f => f.Path == apiPath).Entry;
+        using var stored = StoredEncoding.Decode(File.OpenRead(Path.Combine(Output, StoredEncoding.DiskPath(apiPath, entry.Encoding))), entry.Encoding);
+        return JsonDocument.Parse(stored).RootElement.Clone();
     }
 
     /// <summary>

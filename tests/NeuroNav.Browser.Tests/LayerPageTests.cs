@@ -10,7 +10,7 @@ public sealed class LayerPageTests(BrowserSite site)
     private const string Layer = "gpt2-small/0/index.html";
 
     private int NeuronsInLayer() =>
-        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "api/gpt2-small/0/index.json"))).RootElement.GetProperty("neurons").GetArrayLength();
+        site.ReadJson("api/gpt2-small/0/index.json").GetProperty("neurons").GetArrayLength();
 
     [ChromiumFact]
     public async Task Table_fills_from_the_layer_json_in_the_default_ranking_with_explanations()

@@ -8,7 +8,7 @@ namespace NeuroNav.Browser.Tests;
 public sealed class NeuronPageTests(BrowserSite site)
 {
     private JsonElement Neuroscope(string apiPath) =>
-        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, apiPath))).RootElement.GetProperty("neuroscope");
+        site.ReadJson(apiPath).GetProperty("neuroscope");
 
     [ChromiumFact]
     public async Task Heatmap_colours_tokens_and_shows_each_value_on_hover()

@@ -65,7 +65,7 @@ public sealed class SourcePagesTests(BrowserSite site)
     public async Task Negative_activations_are_blue_each_side_scaled_to_its_own_extreme()
     {
         var (page, errors) = await site.OpenAsync("gpt2-small/0/5.html");
-        var texts = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "api/gpt2-small/0/5.json"))).RootElement
+        var texts = site.ReadJson("api/gpt2-small/0/5.json")
             .GetProperty("neuroscope").GetProperty("texts");
         var values = texts.EnumerateArray().SelectMany(t => t.GetProperty("values").EnumerateArray().Select(v => v.GetSingle())).ToList();
         var min = values.Min();

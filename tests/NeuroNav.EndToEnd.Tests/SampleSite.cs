@@ -44,9 +44,12 @@ public sealed class SampleSite : IAsyncLifetime, IDisposable
     };
 
     public static Task<BuildReport> BuildAsync(ICorpusReader corpus, string output) =>
-        new SiteBuilder(corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
+        new SiteBuilder(corpus, Catalog, Renderer, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
 
-    private static readonly Lazy<ScribanPageRenderer> Renderer =
+    /// <summary>The real templates and content, loaded once.</summary>
+    public static ScribanPageRenderer Renderer => LazyRenderer.Value;
+
+    private static readonly Lazy<ScribanPageRenderer> LazyRenderer =
         new(() => ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test"));
 
     public async Task InitializeAsync()

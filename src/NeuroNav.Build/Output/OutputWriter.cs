@@ -7,22 +7,28 @@ namespace NeuroNav.Build.Output;
 /// The one way files reach the output folder. Records path → size + sha256 for the manifest, skips files whose bytes
 /// the previous manifest already lists (and whose size on disk agrees), writes the others atomically, rejects a path
 /// produced twice, and at the end removes what the previous build produced within this build's scope and this one did not.
-/// Thread-safe.
+/// A precompressing writer stores the files <see cref="Precompression"/> names gzip-compressed (<c>path.gz</c> on disk,
+/// the manifest's size and sha256 those of the compressed bytes). Thread-safe.
 /// </summary>
 internal sealed class OutputWriter : IOutputFiles
 {
     private readonly string _root;
     private readonly Dictionary<string, ManifestEntry> _previous;
     private readonly RealDirectories _directories;
+    private readonly bool _precompress;
     private readonly ConcurrentDictionary<string, (ManifestEntry Entry, string Producer)> _produced = new(StringComparer.Ordinal);
     private long _written;
     private long _unchanged;
     private long _bytesWritten;
 
-    private OutputWriter(string root, Dictionary<string, ManifestEntry> previous)
+    [ThreadStatic]
+    private static MemoryStream? t_compressed;
+
+    private OutputWriter(string root, Dictionary<string, ManifestEntry> previous, bool precompress)
     {
         _root = root;
         _previous = previous;
+        _precompress = precompress;
         _directories = new RealDirectories(root);
         _directories.Check(Path.Combine(TempDirectory, "file"));
     }
@@ -35,11 +41,12 @@ internal sealed class OutputWriter : IOutputFiles
 
     public long FilesRemoved { get; private set; }
 
-    public static OutputWriter Open(string outputDirectory)
+    /// <param name="precompress">Store the files of each layer gzip-compressed (<see cref="Precompression"/>).</param>
+    public static OutputWriter Open(string outputDirectory, bool precompress = false)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         Directory.CreateDirectory(root);
-        return new OutputWriter(root, Manifest.Read(Path.Combine(root, OutputPath.Manifest)));
+        return new OutputWriter(root, Manifest.Read(Path.Combine(root, OutputPath.Manifest)), precompress);
     }
 
     /// <param name="path">Site-relative path, e.g. <c>api/gpt2-small/3/1337.json</c>.</param>
@@ -47,23 +54,30 @@ internal sealed class OutputWriter : IOutputFiles
     public void Write(string path, ReadOnlySpan<byte> bytes, string producer)
     {
         OutputPath.Validate(path, producer);
-        var entry = new ManifestEntry(bytes.Length, Hashing.Sha256Hex(bytes));
+        var encoding = _precompress && Precompression.Applies(path) ? StoredEncoding.Gzip : null;
+        var stored = encoding is null ? bytes : Precompression.Compress(bytes, t_compressed ??= new MemoryStream());
+        var entry = new ManifestEntry(stored.Length, Hashing.Sha256Hex(stored), encoding);
         if (!_produced.TryAdd(path, (entry, producer)))
         {
             throw new BuildException($"output path '{path}' is produced twice: by {_produced[path].Producer} and by {producer}");
         }
 
-        var file = OutputPath.Resolve(_root, path);
+        var file = OutputPath.Resolve(_root, StoredEncoding.DiskPath(path, encoding));
         _directories.Check(file);
-        if (_previous.TryGetValue(path, out var old) && old == entry && SizeOnDisk(file) == entry.Bytes)
+        var hadPrevious = _previous.TryGetValue(path, out var old);
+        if (hadPrevious && old == entry && SizeOnDisk(file) == entry.Bytes)
         {
             Interlocked.Increment(ref _unchanged);
             return;
         }
 
-        AtomicFile.WriteAllBytes(file, bytes, TempDirectory);
+        AtomicFile.WriteAllBytes(file, stored, TempDirectory);
         Interlocked.Increment(ref _written);
-        Interlocked.Add(ref _bytesWritten, bytes.Length);
+        Interlocked.Add(ref _bytesWritten, stored.Length);
+        if (hadPrevious && old.Encoding != encoding)
+        {
+            File.Delete(OutputPath.Resolve(_root, StoredEncoding.DiskPath(path, old.Encoding))); // the same path, stored the other way before
+        }
     }
 
     /// <summary>
@@ -93,7 +107,7 @@ internal sealed class OutputWriter : IOutputFiles
             }
 
             ct.ThrowIfCancellationRequested();
-            Remove(path);
+            Remove(StoredEncoding.DiskPath(path, old.Encoding));
         }
 
         var manifest = Manifest.Serialize(entries);
@@ -115,6 +129,7 @@ internal sealed class OutputWriter : IOutputFiles
     /// <summary>Files are staged outside the site's paths, so a killed build leaves nothing half-written among them.</summary>
     private string TempDirectory => Path.Combine(_root, AtomicFile.TempFolder);
 
+    /// <param name="path">The file's name on disk, relative to the site.</param>
     private void Remove(string path)
     {
         var file = OutputPath.Resolve(_root, path);

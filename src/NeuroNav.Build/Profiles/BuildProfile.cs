@@ -10,6 +10,11 @@ namespace NeuroNav.Build.Profiles;
 /// <param name="WindowTokens">Keep only the truncated window of each text (50 tokens before the max, 10 after).</param>
 /// <param name="MaxSiteBytes">The largest site the host accepts; null for no limit.</param>
 /// <param name="MaxDirectoryEntries">The most entries any one folder of the output may hold.</param>
+/// <param name="Precompress">
+/// Store the files of each layer gzip-compressed, to be served with <c>Content-Encoding: gzip</c> under their own URLs:
+/// for an object store (S3, R2), which keeps that header with the object. GitHub Pages cannot set it, so the
+/// <c>pages</c> profile writes plain files.
+/// </param>
 public sealed record BuildProfile(
     string Name,
     string Description,
@@ -17,7 +22,8 @@ public sealed record BuildProfile(
     int? MaxTexts,
     bool WindowTokens,
     long? MaxSiteBytes,
-    int MaxDirectoryEntries = BuildProfile.DirectoryEntryLimit)
+    int MaxDirectoryEntries = BuildProfile.DirectoryEntryLimit,
+    bool Precompress = false)
 {
     /// <summary>Static hosts and object-store listings behave badly past this many entries in one folder.</summary>
     public const int DirectoryEntryLimit = 10_000;
@@ -26,7 +32,7 @@ public sealed record BuildProfile(
     public const long GitHubPagesLimit = 1_000_000_000;
 
     /// <summary>Everything, untrimmed, for object storage behind a CDN.</summary>
-    public static readonly BuildProfile Full = new("full", "every model, every text, every token (object storage)", [], null, false, null);
+    public static readonly BuildProfile Full = new("full", "every model, every text, every token, the files of each layer gzip-compressed (object storage)", [], null, false, null, Precompress: true);
 
     /// <summary>
     /// The small toy models, each neuron's first 10 texts cut to the window Neuroscope shows: a site GitHub Pages accepts.
@@ -49,7 +55,7 @@ public sealed record BuildProfile(
         All.FirstOrDefault(p => p.Name == name)
         ?? throw new BuildException($"unknown profile '{name}'; profiles: {string.Join(", ", All.Select(p => p.Name))}");
 
-    /// <summary>The options with the profile's models when the command line named none.</summary>
+    /// <summary>The options with the profile's models when the command line named none, and its precompression.</summary>
     public BuildOptions Apply(BuildOptions options) =>
-        options.Models.Count == 0 && Models.Count > 0 ? options with { Models = Models } : options;
+        (options.Models.Count == 0 && Models.Count > 0 ? options with { Models = Models } : options) with { Precompress = Precompress };
 }

@@ -37,6 +37,10 @@ internal sealed class SampleOutput
 
     public (long Files, long Bytes) LayerIndex((string Model, int Layer) layer) => Sum(p => Classify(p) is (var m, var l, true) && m == layer.Model && l == layer.Layer);
 
+    /// <summary>The layer's index of one kind: <c>.json</c> (every neuron's row) or <c>.html</c> (the first rows only).</summary>
+    public (long Files, long Bytes) LayerIndex((string Model, int Layer) layer, string extension) =>
+        Sum(p => Classify(p) is (var m, var l, true) && m == layer.Model && l == layer.Layer && p.EndsWith(extension, StringComparison.Ordinal));
+
     public (long Files, long Bytes) ModelLevel(string model) => Sum(p => Classify(p) is null && ModelOf(p) == model);
 
     public (long Files, long Bytes) SiteWide() => Sum(p => Classify(p) is null && !_modelIds.Contains(ModelOf(p) ?? ""));

@@ -42,10 +42,12 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         {
             // The build writes a model's indexes for every model asked for, with or without layers in the corpus.
             var models = catalog.Models.Select(m => m.Id).Where(wanted.Contains).ToList();
-            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, ct).ConfigureAwait(false);
-            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, ct).ConfigureAwait(false);
-            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, ct).ConfigureAwait(false);
-            return Predict(profile, models, layers, census, sample, full, bare, empty);
+            var full = await MeasureAsync(Path.Combine(root, "full"), sample, models, false, ct).ConfigureAwait(false);
+            var bare = await MeasureAsync(Path.Combine(root, "bare"), sample.ToDictionary(s => s.Key, s => (IReadOnlyList<NeuroscopeNeuron>)[.. s.Value.Select(n => n with { Texts = [] })]), models, false, ct).ConfigureAwait(false);
+            var empty = await MeasureAsync(Path.Combine(root, "empty"), sample.ToDictionary(s => s.Key, _ => (IReadOnlyList<NeuroscopeNeuron>)[]), models, false, ct).ConfigureAwait(false);
+            // A precompressing profile: the plain prediction of each layer's neuron files, scaled by the sample's own ratio.
+            var compressed = opts.Precompress ? await MeasureAsync(Path.Combine(root, "compressed"), sample, models, true, ct).ConfigureAwait(false) : null;
+            return Predict(profile, models, layers, census, sample, full, bare, empty, compressed);
         }
         finally
         {
@@ -64,9 +66,10 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
         Dictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> sample,
         SampleOutput full,
         SampleOutput bare,
-        SampleOutput empty)
+        SampleOutput empty,
+        SampleOutput? compressed)
     {
-        var manifestEntry = full.ManifestBytes / (double)Math.Max(1, full.Files.Count);
+        var manifestEntry = (compressed ?? full).ManifestBytes / (double)Math.Max(1, full.Files.Count);
         var models = new List<ModelPlan>();
         var largest = ("", 0L);
         foreach (var model in modelIds)
@@ -84,8 +87,12 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
                 var keptTexts = profile.MaxTexts is { } max ? Math.Min(x, n * (long)max) : x;
                 var fixedPerNeuron = bare.Neurons(key).Bytes / (double)k;
                 var perText = sampleTexts == 0 ? 0 : (full.Neurons(key).Bytes - bare.Neurons(key).Bytes) / (double)sampleTexts;
-                var indexRow = measured.Count == 0 ? 0 : (full.LayerIndex(key).Bytes - empty.LayerIndex(key).Bytes) / (double)measured.Count;
-                bytes += (n * fixedPerNeuron) + (keptTexts * perText) + empty.LayerIndex(key).Bytes + (n * indexRow);
+                // The layer's JSON index has a row per neuron; its page shows the first ListingViews.LayerRows.
+                var jsonRow = measured.Count == 0 ? 0 : (full.LayerIndex(key, ".json").Bytes - empty.LayerIndex(key, ".json").Bytes) / (double)measured.Count;
+                var pageRows = Math.Min(measured.Count, Html.ListingViews.LayerRows);
+                var pageRow = pageRows == 0 ? 0 : (full.LayerIndex(key, ".html").Bytes - empty.LayerIndex(key, ".html").Bytes) / (double)pageRows;
+                var ratio = compressed is null ? 1 : compressed.Neurons(key).Bytes / (double)Math.Max(1, full.Neurons(key).Bytes);
+                bytes += (ratio * ((n * fixedPerNeuron) + (keptTexts * perText))) + empty.LayerIndex(key).Bytes + (n * jsonRow) + (Math.Min(n, Html.ListingViews.LayerRows) * pageRow);
                 files += (n * (full.Neurons(key).Files / (double)k)) + empty.LayerIndex(key).Files;
                 neurons += n;
                 texts += keptTexts;
@@ -110,10 +117,10 @@ public sealed class SizePlanner(ICorpusReader corpus, ModelCatalog catalog, IPag
     }
 
     private async Task<SampleOutput> MeasureAsync(
-        string output, IReadOnlyDictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> layers, IReadOnlyList<string> models, CancellationToken ct)
+        string output, IReadOnlyDictionary<(string Model, int Layer), IReadOnlyList<NeuroscopeNeuron>> layers, IReadOnlyList<string> models, bool precompress, CancellationToken ct)
     {
         var builder = new SiteBuilder(new SampleCorpus(layers), catalog, pages, sources);
-        await builder.BuildAsync(new BuildOptions(output, models, Parallelism: 1), null, ct).ConfigureAwait(false);
+        await builder.BuildAsync(new BuildOptions(output, models, Parallelism: 1, Precompress: precompress), null, ct).ConfigureAwait(false);
         return SampleOutput.Read(output, models);
     }
 

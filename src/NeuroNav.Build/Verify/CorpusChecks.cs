@@ -13,8 +13,9 @@ namespace NeuroNav.Build.Verify;
 /// </summary>
 internal static class CorpusChecks
 {
-    public static async Task<long> RunAsync(ICorpusReader corpus, ModelCatalog catalog, string siteRoot, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    public static async Task<long> RunAsync(ICorpusReader corpus, ModelCatalog catalog, SiteFiles site, List<VerifyProblem> problems, CancellationToken ct)
     {
+        var files = site.Present;
         if (corpus.OnDisk is not { } root)
         {
             return await StoredOnlyAsync(corpus, catalog, files, problems, ct).ConfigureAwait(false);
@@ -54,7 +55,7 @@ internal static class CorpusChecks
                 }
             }
 
-            var listed = await LayerIndexCountAsync(siteRoot, ApiPaths.LayerIndex(model, layer), ct).ConfigureAwait(false);
+            var listed = await LayerIndexCountAsync(site, ApiPaths.LayerIndex(model, layer), ct).ConfigureAwait(false);
             if (listed is { } count && count != all.Count)
             {
                 problems.Add(new VerifyProblem(ApiPaths.LayerIndex(model, layer), string.Create(
@@ -82,15 +83,15 @@ internal static class CorpusChecks
         }
     }
 
-    private static async Task<int?> LayerIndexCountAsync(string siteRoot, string path, CancellationToken ct)
+    private static async Task<int?> LayerIndexCountAsync(SiteFiles site, string path, CancellationToken ct)
     {
         try
         {
-            await using var stream = File.OpenRead(Path.Combine(siteRoot, path));
+            await using var stream = site.OpenRead(path);
             using var doc = await System.Text.Json.JsonDocument.ParseAsync(stream, cancellationToken: ct).ConfigureAwait(false);
             return doc.RootElement.TryGetProperty("neurons", out var rows) && rows.ValueKind == System.Text.Json.JsonValueKind.Array ? rows.GetArrayLength() : null;
         }
-        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
         {
             return null; // reported by the document checks
         }

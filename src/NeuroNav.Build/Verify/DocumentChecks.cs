@@ -9,7 +9,7 @@ namespace NeuroNav.Build.Verify;
 internal static class DocumentChecks
 {
     /// <param name="published">The schemas a build with the site's sources publishes (<see cref="SiteSchemas"/>).</param>
-    public static async Task<long> RunAsync(string root, IReadOnlySet<string> files, IReadOnlyList<SchemaFile> published, List<VerifyProblem> problems, CancellationToken ct)
+    public static async Task<long> RunAsync(SiteFiles files, IReadOnlyList<SchemaFile> published, List<VerifyProblem> problems, CancellationToken ct)
     {
         var schemas = published.ToDictionary(
             s => s.Name,
@@ -18,11 +18,21 @@ internal static class DocumentChecks
         var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
         var detailed = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical };
         var checkedCount = 0L;
-        foreach (var path in files.Where(IsDocument).Order(StringComparer.Ordinal))
+        foreach (var path in files.Present.Where(IsDocument).Order(StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
             checkedCount++;
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            byte[] bytes;
+            try
+            {
+                bytes = await files.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e)
+            {
+                problems.Add(new VerifyProblem(path, $"not valid gzip: {e.Message}"));
+                continue;
+            }
+
             JsonDocument doc;
             try
             {

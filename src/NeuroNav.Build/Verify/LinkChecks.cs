@@ -7,15 +7,26 @@ internal static class LinkChecks
 {
     private static readonly Uri Site = new("https://site.invalid/");
 
-    public static async Task<(long Pages, long Links)> RunAsync(string root, IReadOnlySet<string> files, List<VerifyProblem> problems, CancellationToken ct)
+    public static async Task<(long Pages, long Links)> RunAsync(SiteFiles site, List<VerifyProblem> problems, CancellationToken ct)
     {
         var parser = new HtmlParser();
+        var files = site.Present;
         long pages = 0, links = 0;
         foreach (var path in files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
             pages++;
-            var html = await File.ReadAllTextAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            string html;
+            try
+            {
+                html = System.Text.Encoding.UTF8.GetString(await site.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+            }
+            catch (InvalidDataException e)
+            {
+                problems.Add(new VerifyProblem(path, $"not valid gzip: {e.Message}"));
+                continue;
+            }
+
             using var doc = await parser.ParseDocumentAsync(html, ct).ConfigureAwait(false);
             var page = new Uri(Site, path);
             // The 404 page is served at any depth, so its links start with the path the site is served under.

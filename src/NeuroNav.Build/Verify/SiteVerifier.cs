@@ -8,7 +8,7 @@ namespace NeuroNav.Build.Verify;
 
 /// <summary>
 /// Checks a built site against its <c>manifest.json</c> and, when given, the corpus it was built from: every listed
-/// file present with its size and sha256, no file the manifest does not list, every JSON document valid against its
+/// file present with its size and sha256 (of the stored bytes: a precompressed file is checked as stored, then read decoded), no file the manifest does not list, every JSON document valid against its
 /// schema, every link of every HTML page resolving to a file of the site, and every stored neuron of each built layer
 /// with its documents and page. Reads only; reports every problem rather than stopping at the first.
 /// </summary>
@@ -44,31 +44,35 @@ public sealed class SiteVerifier(ModelCatalog catalog, IReadOnlyList<ISectionSou
         var onDisk = Directory.Exists(root)
             ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
             : [];
-        foreach (var path in onDisk.Where(p => !manifest.ContainsKey(p) && !Unlisted.Contains(p)).Order(StringComparer.Ordinal))
+        var stored = manifest.Select(e => StoredEncoding.DiskPath(e.Key, e.Value.Encoding)).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in onDisk.Where(p => !stored.Contains(p) && !Unlisted.Contains(p)).Order(StringComparer.Ordinal))
         {
             problems.Add(new VerifyProblem(path, "not listed in the manifest"));
         }
 
+        var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, entry) in manifest.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
-            if (!onDisk.Contains(path))
+            var file = StoredEncoding.DiskPath(path, entry.Encoding);
+            if (!onDisk.Contains(file))
             {
                 problems.Add(new VerifyProblem(path, "listed in the manifest but missing"));
                 continue;
             }
 
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, path), ct).ConfigureAwait(false);
+            present.Add(path);
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, file), ct).ConfigureAwait(false);
             if (bytes.LongLength != entry.Bytes || Hashing.Sha256Hex(bytes) != entry.Sha256)
             {
-                problems.Add(new VerifyProblem(path, $"altered: {bytes.LongLength} bytes, sha256 {Hashing.Sha256Hex(bytes)}; the manifest says {entry.Bytes} bytes, sha256 {entry.Sha256}"));
+                problems.Add(new VerifyProblem(file, $"altered: {bytes.LongLength} bytes, sha256 {Hashing.Sha256Hex(bytes)}; the manifest says {entry.Bytes} bytes, sha256 {entry.Sha256}"));
             }
         }
 
-        var present = manifest.Keys.Where(onDisk.Contains).ToHashSet(StringComparer.Ordinal);
-        var documents = await DocumentChecks.RunAsync(root, present, schemas, problems, ct).ConfigureAwait(false);
-        var (pages, links) = await LinkChecks.RunAsync(root, present, problems, ct).ConfigureAwait(false);
-        var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, root, present, problems, ct).ConfigureAwait(false);
+        var site = new SiteFiles(root, manifest, present);
+        var documents = await DocumentChecks.RunAsync(site, schemas, problems, ct).ConfigureAwait(false);
+        var (pages, links) = await LinkChecks.RunAsync(site, problems, ct).ConfigureAwait(false);
+        var neurons = corpus is null ? 0 : await CorpusChecks.RunAsync(corpus, catalog, site, problems, ct).ConfigureAwait(false);
         return new VerifyReport(manifest.Count, documents, pages, links, neurons, problems);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NeuroNav.Build;
+using NeuroNav.Build.Profiles;
 using NeuroNav.Cli.Commands;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -113,9 +114,13 @@ internal sealed class NeuroscopeBench(IAnsiConsole console, BenchSettings s, Mod
             Directory.Delete(Output, recursive: true);
         }
 
-        var report = await BuildRunner.RunAsync(console, new CorpusStore(CorpusRoot), catalog, new BuildOptions(Output, [model.Id], Parallelism: 2), ct);
+        var options = new BuildOptions(Output, [model.Id], Parallelism: 2, Precompress: !s.Plain && BuildProfile.Full.Precompress);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var report = await BuildRunner.RunAsync(console, new CorpusStore(CorpusRoot), catalog, options, ct);
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        Add("build, 2 cores (cold)", $"{report.Neurons / report.Elapsed.TotalSeconds:F0} neurons/s", $"{report.Neurons:N0} neurons, {report.FilesWritten:N0} files, {Mb(report.BytesWritten):F0} MB in {report.Elapsed.TotalSeconds:F1} s");
+        Add("build, 2 cores (cold)", $"{report.Neurons / report.Elapsed.TotalSeconds:F0} neurons/s", $"{report.Neurons:N0} neurons, {report.FilesWritten:N0} files, {Mb(report.BytesWritten):F0} MB in {report.Elapsed.TotalSeconds:F1} s, {used.TotalMilliseconds / report.Neurons:F1} ms CPU per neuron");
+        Add(OutputBytes.PerNeuron(Output, report.Neurons, options.Precompress));
         Add("peak RSS of this process", $"{Mb(peak):F0} MB", s.Stage == "build" ? $"build of {s.Layers} layer(s) alone" : "all stages in one process: run --stage build alone for the build's own");
     }
 

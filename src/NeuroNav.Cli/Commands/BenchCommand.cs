@@ -38,6 +38,10 @@ public sealed class BenchSettings : CommandSettings
     [DefaultValue(1024)]
     public int Tokens { get; init; } = 1024;
 
+    [CommandOption("--plain")]
+    [Description("Build without precompression, as the 'pages' profile and a build without --profile write; by default the build stage writes what the 'full' profile writes (each layer's files gzip-compressed).")]
+    public bool Plain { get; init; }
+
     [CommandOption("--stage <STAGE>")]
     [Description("pages, parse, scrape, read (corpus only), build, all, or gpt4 (OpenAI file parse rate and the GPT-4 section's build cost; not part of all). Run 'build' alone in a fresh process for a clean peak RSS.")]
     [DefaultValue("all")]

@@ -87,7 +87,7 @@ public sealed class PartitionCommand(IAnsiConsole console, ModelCatalog catalog)
             return (int)ExitCode.BadArguments;
         }
 
-        var range = new BuildOptions(settings.Work, [model.Id], first, last, settings.Parallelism) { LayersOnly = true };
+        var range = BuildProfile.Full.Apply(new BuildOptions(settings.Work, [model.Id], first, last, settings.Parallelism) { LayersOnly = true });
         BuildScope.Check(corpus.Root, corpus.Partitions(), range, [model.Id]);
         Directory.CreateDirectory(settings.Work);
         using var workLock = CorpusLock.Acquire(settings.Work, "neuronav " + string.Join(' ', context.Arguments));

@@ -51,8 +51,9 @@ internal sealed class TinyBuild : IDisposable
     }
 
     /// <summary>Builds the site; the tests shrink it on purpose (to publish deletions), so the shrink guard is told so.</summary>
-    public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null) =>
-        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true), null, CancellationToken.None);
+    /// <param name="precompress">Write what the <c>full</c> profile writes: the per-neuron files gzip-compressed.</param>
+    public Task<BuildReport> BuildAsync(string? output = null, IReadOnlyList<string>? models = null, int? first = null, int? last = null, bool precompress = false) =>
+        new SiteBuilder(Corpus, Catalog, Renderer.Value, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output ?? Output, models ?? [], first, last, AllowShrink: true, Precompress: precompress), null, CancellationToken.None);
 
     /// <summary>A Parquet corpus on disk with neuron 1 of each layer given (and its "present" coverage row).</summary>
     public async Task<Corpus.CorpusStore> WriteCorpusAsync(params (string Model, int Layer)[] layers)
