@@ -138,7 +138,11 @@ public sealed class SiteBuilder(ICorpusReader corpus, ModelCatalog catalog, IPag
         var total = ModelCoverage(model, coverage);
         var producerName = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, rows), ApiJsonContext.Default.ModelIndexDoc), producerName);
-        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)]) { Search = _sources.SearchTitle(model.Id) };
+        var modelPage = new ModelPageModel(model, total.ToCounts(), [.. rows.Select(r => r.Summary)])
+        {
+            Search = _sources.SearchTitle(model.Id),
+            Notes = await _sources.NotesAsync(model, ct).ConfigureAwait(false),
+        };
         output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(modelPage), producerName);
     }
 
