@@ -41,4 +41,52 @@ public static class SyntheticCheckpoint
 
         return [weights, tokenizer];
     }
+
+    /// <summary>
+    /// The folder of <paramref name="model"/>'s demo checkpoint under <paramref name="cache"/>, written once (the seed is
+    /// derived from the model id, so the files are always the same) and reused while its completion marker is there.
+    /// </summary>
+    public static string Ensure(string cache, ModelInfo model, WeightsSource source)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var folder = Path.Combine(cache, model.Id);
+        var marker = Path.Combine(folder, ".complete");
+        if (File.Exists(marker))
+        {
+            return folder;
+        }
+
+        // Written beside and moved into place, so a run killed half-way or a second demo never sees half a checkpoint.
+        var temp = $"{folder}.tmp-{Guid.NewGuid():N}";
+        Write(temp, model, source, Seed(model.Id));
+        File.WriteAllText(Path.Combine(temp, ".complete"), "synthetic checkpoint written by neuronav demo\n");
+        if (Directory.Exists(folder) && !File.Exists(marker))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        try
+        {
+            Directory.Move(temp, folder);
+        }
+        catch (IOException) when (File.Exists(marker))
+        {
+            Directory.Delete(temp, recursive: true); // another demo put the same files there first
+        }
+
+        return folder;
+    }
+
+    /// <summary>A seed from the model id (FNV-1a), the same on every machine and run.</summary>
+    public static int Seed(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var hash = 2166136261u;
+        foreach (var c in model)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x7fffffff);
+    }
 }
