@@ -1,5 +1,6 @@
 using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Neuron2Graph;
+using NeuroNav.Build.Weights;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
@@ -33,7 +34,7 @@ public sealed class SourceModuleTests(GraphDemoSite site) : IClassFixture<GraphD
     {
         var sections = SourceModules.SectionsFor(TrimmedCorpus.For(site.Corpus, BuildProfile.Pages)).Select(s => s.GetType());
 
-        Assert.Equal([typeof(Gpt4SectionSource), typeof(GraphSectionSource)], sections);
+        Assert.Equal([typeof(Gpt4SectionSource), typeof(GraphSectionSource), typeof(WeightsSectionSource)], sections);
         Assert.Empty(SourceModules.SectionsFor(new NoCorpus()));
     }
 
