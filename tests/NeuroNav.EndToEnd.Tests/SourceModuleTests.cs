@@ -1,7 +1,7 @@
 using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Neuron2Graph;
-using NeuroNav.Build.Weights;
 using NeuroNav.Build.Profiles;
+using NeuroNav.Build.Weights;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Modules;
