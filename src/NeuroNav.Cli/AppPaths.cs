@@ -12,6 +12,9 @@ public static class AppPaths
 
     public static string Catalog => Path.Combine(Content, "models.csv");
 
+    /// <summary>Where each catalog model's checkpoint and tokenizer are (the weights source).</summary>
+    public static string WeightsMapping => Path.Combine(Content, "weights.csv");
+
     /// <summary>The offline mirror of every source, one folder per source; the demo serves this folder.</summary>
     public static string SampleRoot => Path.Combine(Content, "sample");
 

@@ -10,6 +10,8 @@ using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Hosting;
 using NeuroNav.Sample;
 using NeuroNav.Sample.Neuron2Graph;
+using NeuroNav.Sample.Weights;
+using NeuroNav.Weights.Model;
 using Spectre.Console;
 
 namespace NeuroNav.Cli;
@@ -53,6 +55,23 @@ internal static class DemoRunner
         {
             var from = new Uri(new Uri(server.BaseAddress, "neuron2graph/"), model + "/");
             await ScrapeRunner.RunAsync(console, FetchSources.Neuron2Graph, job with { Targets = [], Model = model, From = from.AbsoluteUri }, ct);
+        }
+
+        // The weights: a synthetic checkpoint of each sample model's real shape and file layout (written once into the
+        // temp folder, never into the repository), analysed like a real one, stored for the neurons Neuroscope has.
+        var mapping = WeightsSources.Load(AppPaths.WeightsMapping, catalog);
+        foreach (var model in SampleMirror.Models)
+        {
+            var folder = SyntheticCheckpoint.Ensure(Path.Combine(Path.GetTempPath(), "neuronav-demo-checkpoints"), catalog[model], mapping[model]);
+            var present = Targets.Where(t => t.Model == model)
+                .SelectMany(t => Enumerable.Range(t.FirstNeuron, t.EndNeuron - t.FirstNeuron).Select(n => new NeuronId(model, t.Layer, n)))
+                .Where(id => SampleMirror.ExpectedStatus(id) == CoverageStatus.Present)
+                .Select(id => new ScrapeTarget(model, id.Layer, id.Neuron, id.Neuron + 1)).ToList();
+            var weights = job with { Targets = present, Model = model, From = folder, Catalog = catalog, WeightsMapping = AppPaths.WeightsMapping };
+            if ((await ScrapeRunner.RunAsync(console, FetchSources.Weights, weights, ct)).Neurons.Cancelled)
+            {
+                return null;
+            }
         }
 
         await BuildRunner.RunAsync(console, corpus, catalog, new BuildOptions(output, []), ct);

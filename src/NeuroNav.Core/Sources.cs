@@ -11,8 +11,11 @@ public sealed record SourceInfo(string Id, string AvailableLabel, string Documen
     /// <summary>OpenAI's neuron-explainer release explains GPT-2 small and GPT-2 XL only.</summary>
     public static readonly SourceInfo Gpt4 = new("gpt4", "GPT-4 Explanation", "GPT-4", ["gpt2-small", "gpt2-xl"]);
 
+    /// <summary>What each model's own weights say about a neuron (logit effects, input tokens, connections), computed for every model.</summary>
+    public static readonly SourceInfo Weights = new("weights", "Weight Analysis", "weights");
+
     /// <summary>In the order the neuron document lists them in <c>available</c>.</summary>
-    public static readonly IReadOnlyList<SourceInfo> All = [Neuroscope, Neuron2Graph, Gpt4];
+    public static readonly IReadOnlyList<SourceInfo> All = [Neuroscope, Neuron2Graph, Gpt4, Weights];
 
     /// <summary>Whether the source can have data for <paramref name="model"/>.</summary>
     public bool Covers(string model) => Models is null || Models.Contains(model, StringComparer.Ordinal);

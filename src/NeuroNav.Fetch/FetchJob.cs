@@ -1,3 +1,4 @@
+using NeuroNav.Core;
 using NeuroNav.Corpus.Neuron2Graph;
 using NeuroNav.Fetch.Neuron2Graph;
 
@@ -33,6 +34,12 @@ public sealed record FetchJob(string Corpus, FetchOptions Options)
 
     /// <summary>Neuron2Graph: how similar neurons are computed.</summary>
     public SimilarityOptions Similarity { get; init; } = new();
+
+    /// <summary>The catalog the job's models come from (sources that check shapes against it: the weights).</summary>
+    public ModelCatalog? Catalog { get; init; }
+
+    /// <summary>Weights: the mapping of catalog models to their checkpoints (<c>content/weights.csv</c>).</summary>
+    public string? WeightsMapping { get; init; }
 }
 
 /// <summary>One line of a fetch summary beyond the per-neuron counts (e.g. Neuron2Graph's stats rows).</summary>

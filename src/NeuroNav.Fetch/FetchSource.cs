@@ -3,6 +3,7 @@ using NeuroNav.Corpus;
 using NeuroNav.Fetch.Gpt4;
 using NeuroNav.Fetch.Neuron2Graph;
 using NeuroNav.Fetch.Neuroscope;
+using NeuroNav.Fetch.Weights;
 
 namespace NeuroNav.Fetch;
 
@@ -70,7 +71,9 @@ public static class FetchSources
 
     public static readonly FetchSource Neuron2Graph = new Neuron2GraphFetchSource();
 
-    public static readonly IReadOnlyList<FetchSource> All = [Neuroscope, Gpt4, Neuron2Graph];
+    public static readonly FetchSource Weights = new WeightsFetchSource();
+
+    public static readonly IReadOnlyList<FetchSource> All = [Neuroscope, Gpt4, Neuron2Graph, Weights];
 
     /// <summary>The source with id <paramref name="id"/>, or null.</summary>
     public static FetchSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);

@@ -2,10 +2,12 @@ using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Profiles;
 using NeuroNav.Build.Sources;
+using NeuroNav.Build.Weights;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Corpus.Gpt4;
 using NeuroNav.Corpus.Neuron2Graph;
+using NeuroNav.Corpus.Weights;
 using NeuroNav.Fetch;
 using NeuroNav.Fetch.Gpt4;
 
@@ -22,8 +24,11 @@ public static class SourceModules
     public static readonly SourceModule Neuron2Graph = new(
         SourceInfo.Neuron2Graph, GraphTables.All, FetchSources.Neuron2Graph, corpus => corpus is null ? GraphSectionSource.WithoutData : new GraphSectionSource(corpus.Neuron2Graph()));
 
+    public static readonly SourceModule Weights = new(
+        SourceInfo.Weights, WeightsTables.All, FetchSources.Weights, corpus => corpus is null ? WeightsSectionSource.WithoutData : new WeightsSectionSource(corpus.Weights()));
+
     /// <summary>In the order the build adds their sections (the order of the neuron document's keys).</summary>
-    public static readonly IReadOnlyList<SourceModule> All = [Neuroscope, Gpt4, Neuron2Graph];
+    public static readonly IReadOnlyList<SourceModule> All = [Neuroscope, Gpt4, Neuron2Graph, Weights];
 
     /// <summary>
     /// The build's section sources, one per module: over <paramref name="corpus"/> when it is on disk, else without data

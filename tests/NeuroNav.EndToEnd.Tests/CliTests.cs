@@ -61,5 +61,12 @@ public sealed class CliTests
         Assert.Contains("agree with the catalog", console.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.Combine("output", "api", "gpt2-small", "3", "0.json")));
         Assert.True(File.Exists(dir.Combine("output", "gpt2-small", "3", "0.html")));
+
+        // The weights of a synthetic checkpoint of gpt2-small's real shape: section, own document, page, model page.
+        using var weights = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(dir.Combine("output", "api", "gpt2-small", "weights", "3", "0.json")));
+        Assert.Equal(20, weights.RootElement.GetProperty("weights").GetProperty("logit_effects").GetProperty("promoted").GetArrayLength());
+        Assert.Contains("<section id=\"weights\"", File.ReadAllText(dir.Combine("output", "gpt2-small", "3", "0.html")), StringComparison.Ordinal);
+        Assert.Contains("Where the weight analysis comes from", File.ReadAllText(dir.Combine("output", "solu-1l", "index.html")), StringComparison.Ordinal);
+        Assert.Contains("Scrape summary: weights", console.Output, StringComparison.Ordinal);
     }
 }

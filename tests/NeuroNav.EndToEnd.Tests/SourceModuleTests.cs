@@ -1,6 +1,7 @@
 using NeuroNav.Build.Gpt4;
 using NeuroNav.Build.Neuron2Graph;
 using NeuroNav.Build.Profiles;
+using NeuroNav.Build.Weights;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using NeuroNav.Modules;
@@ -33,9 +34,9 @@ public sealed class SourceModuleTests(GraphDemoSite site) : IClassFixture<GraphD
     {
         var sections = SourceModules.SectionsFor(TrimmedCorpus.For(site.Corpus, BuildProfile.Pages)).Select(s => s.GetType());
 
-        Assert.Equal([typeof(Gpt4SectionSource), typeof(GraphSectionSource)], sections);
-        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData], SourceModules.SectionsFor(new NoCorpus()));
-        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData], SourceModules.SectionsFor(null));
+        Assert.Equal([typeof(Gpt4SectionSource), typeof(GraphSectionSource), typeof(WeightsSectionSource)], sections);
+        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData, WeightsSectionSource.WithoutData], SourceModules.SectionsFor(new NoCorpus()));
+        Assert.Equal([Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData, WeightsSectionSource.WithoutData], SourceModules.SectionsFor(null));
     }
 
     /// <summary>A corpus that is not a folder on disk (as the build's tests use): no source's tables to read, every key kept.</summary>

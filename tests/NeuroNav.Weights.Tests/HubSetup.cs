@@ -1,6 +1,7 @@
 using System.Text;
 using NeuroNav.Fetch;
 using NeuroNav.Fetch.Weights;
+using NeuroNav.Sample.Weights;
 using NeuroNav.TestKit;
 using NeuroNav.Weights.Model;
 using NeuroNav.Weights.Tests.Kit;

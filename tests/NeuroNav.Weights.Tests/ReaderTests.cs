@@ -1,3 +1,4 @@
+using NeuroNav.Sample.Weights;
 using NeuroNav.Weights.Compute;
 using NeuroNav.Weights.Files;
 using NeuroNav.Weights.Tests.Kit;

@@ -43,7 +43,8 @@ internal sealed record IndexView(IReadOnlyList<ModelRowView> WithData, IReadOnly
 internal sealed record ModelRowView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, string? Href, string LayersWithData);
 
 /// <param name="Explained">What the model's explanation search searches ("… explanations"); null when none covers it.</param>
-internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, string? Explained);
+/// <param name="Notes">What the sources say about their data of the model.</param>
+internal sealed record ModelView(ModelFactsView Facts, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<LayerRowView> Layers, string? Explained, IReadOnlyList<Sources.ModelNote> Notes);
 
 internal sealed record LayerRowView(int Layer, string? Href, IReadOnlyList<CoverageView> Coverage, IReadOnlyList<NeuronRowView> Top);
 

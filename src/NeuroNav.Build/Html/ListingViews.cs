@@ -43,7 +43,8 @@ internal static class ListingViews
             HasData(l) ? Numbers.Int(l.Layer) + "/index.html" : null,
             Coverage(page.Model, l.Coverage),
             l.Top.Select((n, i) => Row(n, Numbers.Int(l.Layer) + "/", i + 1, [])).ToList())).ToList(),
-        page.Search);
+        page.Search,
+        page.Notes);
 
     public static LayerView Layer(LayerPageModel page)
     {

@@ -40,7 +40,7 @@ internal sealed class ModelIndexer(ModelInfo model, SourceSet sources)
 
         var producer = $"model {model.Id}";
         output.Write(ApiPaths.ModelIndex(model.Id), JsonOutput.Serialize(IndexDocuments.Model(model, total, _rows), ApiJsonContext.Default.ModelIndexDoc), producer);
-        var page = new ModelPageModel(model, total.ToCounts(), [.. _rows.Select(r => r.Summary)]) { Search = sources.SearchTitle(model.Id) };
+        var page = new ModelPageModel(model, total.ToCounts(), [.. _rows.Select(r => r.Summary)]) { Search = sources.SearchTitle(model.Id), Notes = await sources.NotesAsync(model, ct).ConfigureAwait(false) };
         output.Write(ApiPaths.ModelHtml(model.Id), pages.RenderModel(page), producer);
     }
 }

@@ -87,6 +87,9 @@ public sealed record ModelPageModel(ModelInfo Model, IReadOnlyList<CoverageCount
 {
     /// <summary>What the model's explanation search searches ("… explanations"), or null when no searchable source covers it.</summary>
     public string? Search { get; init; }
+
+    /// <summary>What the sources say about their data of the model (where it comes from).</summary>
+    public IReadOnlyList<Sources.ModelNote> Notes { get; init; } = [];
 }
 
 public sealed record IndexPageModel(IReadOnlyList<ModelSummary> Models)

@@ -27,6 +27,9 @@ public interface ISectionSource
     /// <summary>Files the source writes per model and once per site (its searches), or null when it writes none.</summary>
     ISiteOutputs? Outputs => null;
 
+    /// <summary>What the model page says about the source's data of <paramref name="model"/> (where it comes from), or null for nothing.</summary>
+    Task<ModelNote?> ModelNoteAsync(ModelInfo model, CancellationToken ct) => Task.FromResult<ModelNote?>(null);
+
     /// <summary>What the source has for one layer, held in memory while the layer renders (a few KB per neuron at most).</summary>
     /// <exception cref="BuildException">Stored data that would make a wrong site; the message names the model and layer.</exception>
     Task<ILayerSections> LoadLayerAsync(ModelInfo model, int layer, CancellationToken ct);
@@ -48,6 +51,13 @@ public sealed record SourceContributions(string Homepage, string Headline, strin
     /// </summary>
     public IReadOnlyList<SchemaFile> Schemas { get; init; } = [];
 }
+
+/// <summary>A note of one source on a model page: a heading, a sentence and facts (raw text; the template escapes it).</summary>
+/// <param name="Id">The section's HTML id.</param>
+public sealed record ModelNote(string Id, string Heading, string Text, IReadOnlyList<ModelNoteFact> Facts);
+
+/// <summary>One term and its value in a <see cref="ModelNote"/>.</summary>
+public sealed record ModelNoteFact(string Term, string Value);
 
 /// <summary>A JSON Schema published as <c>api/schema/&lt;name&gt;.schema.json</c>.</summary>
 public sealed record SchemaFile(string Name, byte[] Bytes);

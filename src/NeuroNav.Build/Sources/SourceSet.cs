@@ -39,6 +39,21 @@ internal sealed class SourceSet
     /// <summary>The module of <paramref name="source"/>, or null for Neuroscope and unknown ids.</summary>
     public ISectionSource? Module(SourceInfo source) => Sections.FirstOrDefault(s => s.Source.Id == source.Id);
 
+    /// <summary>The sources' notes for the page of <paramref name="model"/>, in document order.</summary>
+    public async Task<IReadOnlyList<ModelNote>> NotesAsync(ModelInfo model, CancellationToken ct)
+    {
+        var notes = new List<ModelNote>();
+        foreach (var section in Sections)
+        {
+            if (await section.ModelNoteAsync(model, ct).ConfigureAwait(false) is { } note)
+            {
+                notes.Add(note);
+            }
+        }
+
+        return notes;
+    }
+
     /// <summary>What the explanation search of <paramref name="model"/> searches, or null when no searchable column's source covers it.</summary>
     public string? SearchTitle(string model) =>
         Columns.Where(c => c.Searchable && c.Source.Covers(model)).Select(c => c.Search).FirstOrDefault();

@@ -12,7 +12,7 @@ namespace NeuroNav.Cli.Commands;
 public sealed class FetchSourceSettings : FetchSettings
 {
     [CommandArgument(0, "<SOURCE>")]
-    [Description("What to fetch: neuroscope (neuron pages), gpt4 (OpenAI's GPT-4 explanations of gpt2-small and gpt2-xl) or neuron2graph (one model's Neuron2Graph output, --from).")]
+    [Description("What to fetch: neuroscope (neuron pages), gpt4 (OpenAI's GPT-4 explanations of gpt2-small and gpt2-xl), neuron2graph (one model's Neuron2Graph output, --from) or weights (one model's checkpoint, --from, analysed).")]
     public string Source { get; init; } = "";
 
     [CommandOption("-m|--model <MODEL>")]
@@ -32,7 +32,7 @@ public sealed class FetchSourceSettings : FetchSettings
     public string? BaseUrl { get; init; }
 
     [CommandOption("-f|--from <FOLDER-OR-URL>")]
-    [Description("neuron2graph: the model's N2G output, a local folder or an http(s) base URL (neuron_graphs/<model>/).")]
+    [Description("neuron2graph: the model's N2G output, a local folder or an http(s) base URL (neuron_graphs/<model>/). weights: the folder holding the model's checkpoint and tokenizer files (as content/weights.csv names them).")]
     public string? From { get; init; }
 
     [CommandOption("--openai-undocumented")]
@@ -111,11 +111,13 @@ public sealed class FetchSourceSettings : FetchSettings
             IncludeUndocumented = OpenAiUndocumented,
             Layout = Layout ?? GraphLayout.Auto,
             Similarity = new SimilarityOptions(TopK ?? 10, Threshold ?? 0.2),
+            Catalog = catalog,
+            WeightsMapping = AppPaths.WeightsMapping,
         };
     }
 }
 
-[Description("Fetch one source into the corpus: neuroscope, gpt4 or neuron2graph, with the same politeness, resume (what is stored is skipped, failures are retried), corpus lock, progress and summary.")]
+[Description("Fetch one source into the corpus: neuroscope, gpt4, neuron2graph or weights, with the same politeness, resume (what is stored is skipped, failures are retried), corpus lock, progress and summary.")]
 public sealed class FetchCommand(IAnsiConsole console, ModelCatalog catalog) : AsyncCommand<FetchSourceSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, FetchSourceSettings settings, CancellationToken cancellationToken) =>

@@ -6,5 +6,5 @@ namespace NeuroNav.Corpus;
 /// </summary>
 public static class SourceTables
 {
-    public static IReadOnlyList<CorpusTable> All { get; } = [.. NeuroscopeTables.All, .. Gpt4.Gpt4Tables.All, .. Neuron2Graph.GraphTables.All];
+    public static IReadOnlyList<CorpusTable> All { get; } = [.. NeuroscopeTables.All, .. Gpt4.Gpt4Tables.All, .. Neuron2Graph.GraphTables.All, .. Weights.WeightsTables.All];
 }

@@ -71,6 +71,12 @@ public sealed class ModelWeightsResult
 
 public static class WeightsEngine
 {
+    /// <summary>
+    /// The version of the definitions in README.md (what is folded, centred, ranked and kept); stored with every result,
+    /// so a change of definition recomputes what was computed under the old one.
+    /// </summary>
+    public const int DefinitionsVersion = 1;
+
     /// <summary>Computes everything for <paramref name="weights"/>, which is consumed (packed in place of its arrays).</summary>
     public static ModelWeightsResult Compute(ModelWeights weights, EngineOptions options, CancellationToken ct)
     {

@@ -49,7 +49,7 @@ public sealed class FetchVerbTests : IDisposable
     [Theory]
     [InlineData("gtp4", "did you mean gpt4?")]
     [InlineData("neuron2grahp", "did you mean neuron2graph?")]
-    [InlineData("wikipedia", "the sources are neuroscope, gpt4, neuron2graph")]
+    [InlineData("wikipedia", "the sources are neuroscope, gpt4, neuron2graph, weights")]
     public async Task A_mistyped_source_is_refused_with_the_closest_name_and_nothing_is_fetched(string typed, string says)
     {
         var (code, output) = await CliRun.RunAsync("fetch", typed, "--model", "gpt2-small", "--corpus", _dir.Combine("corpus"), "--base-url", "http://127.0.0.1:9/");

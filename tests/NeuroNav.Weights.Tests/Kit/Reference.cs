@@ -1,3 +1,5 @@
+using NeuroNav.Sample.Weights;
+
 namespace NeuroNav.Weights.Tests.Kit;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using NeuroNav.Core;
+using NeuroNav.Sample.Weights;
 using NeuroNav.Weights.Files;
 using NeuroNav.Weights.Model;
 

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using NeuroNav.Weights.Files;
 
-namespace NeuroNav.Weights.Tests.Kit;
+namespace NeuroNav.Sample.Weights;
 
 /// <summary>
 /// Writes TransformerLens state dicts as torch.save does (protocol-2 pickle in <c>archive/data.pkl</c>, one raw
@@ -13,7 +14,7 @@ public static class TorchWriter
     public sealed record Tensor(string Name, long[] Shape, float[] Values, bool StoreTransposed = false);
 
     /// <summary>A TransformerLens model: new names, or Neel Nanda's old SoLU names ("norm"), optionally facing left.</summary>
-    public static void WriteTl(string path, Kit.SyntheticModel m, bool oldNames = false, bool leftFacing = false, bool half = false)
+    public static void WriteTl(string path, SyntheticModel m, bool oldNames = false, bool leftFacing = false, bool half = false)
     {
         var (d, n, v) = (m.DModel, m.Neurons, m.VocabRows);
         string Ln(string s) => oldNames ? s.Replace("ln", "norm", StringComparison.Ordinal) : s;
@@ -96,9 +97,9 @@ public static class TorchWriter
             p.Op('t').Op('R');
 
             var values = t.StoreTransposed ? Transpose(t.Values, t.Shape) : t.Values;
-            storages.Add(half
-                ? values.SelectMany(x => BitConverter.GetBytes((Half)x)).ToArray()
-                : values.SelectMany(BitConverter.GetBytes).ToArray());
+            var bytes = new MemoryStream();
+            SafetensorsWriter.WriteValues(bytes, values, half ? TensorDType.F16 : TensorDType.F32);
+            storages.Add(bytes.ToArray());
         }
 
         p.Op('u');
@@ -133,6 +134,7 @@ public static class TorchWriter
 
     private static void WriteZip(string path, byte[] pickle, List<byte[]> storages)
     {
+        File.Delete(path);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         void Add(string name, byte[] bytes)
         {

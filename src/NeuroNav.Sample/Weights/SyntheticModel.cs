@@ -1,4 +1,4 @@
-namespace NeuroNav.Weights.Tests.Kit;
+namespace NeuroNav.Sample.Weights;
 
 /// <summary>
 /// A small random model held in TransformerLens's own orientation (W_in [d_model, d_mlp], W_out [d_mlp, d_model],

@@ -1,8 +1,9 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using NeuroNav.Weights.Files;
 
-namespace NeuroNav.Weights.Tests.Kit;
+namespace NeuroNav.Sample.Weights;
 
 /// <summary>Writes safetensors files: 8-byte header length, JSON header, then the tensors' bytes.</summary>
 public static class SafetensorsWriter
@@ -12,35 +13,47 @@ public static class SafetensorsWriter
     public static void Write(string path, IEnumerable<Tensor> tensors, TensorDType dtype = TensorDType.F32)
     {
         var list = tensors.ToList();
+        var size = dtype == TensorDType.F32 ? 4L : 2L;
         var header = new Dictionary<string, object> { ["__metadata__"] = new Dictionary<string, string> { ["format"] = "pt" } };
-        var data = new MemoryStream();
+        long offset = 0;
         foreach (var t in list)
         {
-            var start = data.Length;
-            foreach (var v in t.Values)
-            {
-                switch (dtype)
-                {
-                    case TensorDType.F32: data.Write(BitConverter.GetBytes(v)); break;
-                    case TensorDType.F16: data.Write(BitConverter.GetBytes((Half)v)); break;
-                    case TensorDType.BF16: data.Write(BitConverter.GetBytes((ushort)(BitConverter.SingleToInt32Bits(v) >>> 16))); break;
-                }
-            }
-
-            header[t.Name] = new { dtype = dtype.ToString(), shape = t.Shape, data_offsets = new[] { start, data.Length } };
+            var end = offset + (t.Values.LongLength * size);
+            header[t.Name] = new { dtype = dtype.ToString(), shape = t.Shape, data_offsets = new[] { offset, end } };
+            offset = end;
         }
 
         // A non-float buffer, as GPT-2's checkpoints carry attention masks: the reader must skip it.
-        var maskStart = data.Length;
-        data.Write(new byte[] { 1, 0, 1, 1 });
-        header["h.0.attn.masked_bias"] = new { dtype = "BOOL", shape = new[] { 2, 2 }, data_offsets = new[] { maskStart, data.Length } };
+        header["h.0.attn.masked_bias"] = new { dtype = "BOOL", shape = new[] { 2, 2 }, data_offsets = new[] { offset, offset + 4 } };
 
         var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header));
-        using var fs = File.Create(path);
+        using var fs = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         fs.Write(BitConverter.GetBytes((ulong)json.Length));
         fs.Write(json);
-        data.Position = 0;
-        data.CopyTo(fs);
+        foreach (var t in list)
+        {
+            WriteValues(fs, t.Values, dtype);
+        }
+
+        fs.Write([1, 0, 1, 1]);
+    }
+
+    /// <summary>Values as little-endian F32, F16 or BF16 (BF16: the upper half of the float's bits).</summary>
+    internal static void WriteValues(Stream stream, float[] values, TensorDType dtype)
+    {
+        if (dtype == TensorDType.F32)
+        {
+            stream.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+            return;
+        }
+
+        var half = new ushort[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            half[i] = dtype == TensorDType.F16 ? BitConverter.HalfToUInt16Bits((Half)values[i]) : (ushort)(BitConverter.SingleToInt32Bits(values[i]) >>> 16);
+        }
+
+        stream.Write(MemoryMarshal.AsBytes(half.AsSpan()));
     }
 
     public static float[] Flat(float[,] m) => m.Cast<float>().ToArray();
