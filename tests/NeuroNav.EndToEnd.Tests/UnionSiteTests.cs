@@ -59,7 +59,7 @@ public sealed class UnionSite : IAsyncLifetime, IDisposable
             .RunAsync("gpt2-small", Repo.Path("content", "sample", "neuron2graph", "gpt2-small"), GraphLayout.Auto, null, CancellationToken.None);
 
         var renderer = ScribanPageRenderer.Load(Repo.Path("templates"), Repo.Path("content"), "0.0.0-test");
-        await new SiteBuilder(corpus, SampleSite.Catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(CorpusRoot)), new GraphSectionSource(graphs)])
+        await new SiteBuilder(corpus, SampleSite.Catalog, renderer, [new Gpt4SectionSource(new Gpt4Store(CorpusRoot)), new GraphSectionSource(graphs), NeuroNav.Build.Weights.WeightsSectionSource.WithoutData])
             .BuildAsync(new BuildOptions(Output, ["gpt2-small"]), null, CancellationToken.None);
     }
 
