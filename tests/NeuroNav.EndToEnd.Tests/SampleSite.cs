@@ -44,7 +44,7 @@ public sealed class SampleSite : IAsyncLifetime, IDisposable
     };
 
     public static Task<BuildReport> BuildAsync(ICorpusReader corpus, string output) =>
-        new SiteBuilder(corpus, Catalog, Renderer, [Gpt4SectionSource.WithoutData, GraphSectionSource.WithoutData]).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
+        new SiteBuilder(corpus, Catalog, Renderer, NeuroNav.Modules.SourceModules.SectionsFor(corpus)).BuildAsync(new BuildOptions(output, []), null, CancellationToken.None);
 
     /// <summary>The real templates and content, loaded once.</summary>
     public static ScribanPageRenderer Renderer => LazyRenderer.Value;
