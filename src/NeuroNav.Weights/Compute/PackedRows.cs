@@ -49,4 +49,31 @@ public sealed class PackedRows
 
         return new PackedRows(data, rows, k, width);
     }
+
+    /// <summary>
+    /// The rows <paramref name="rows"/> (in that order) packed alike: for products over a few rows of a packed matrix,
+    /// e.g. the token lists of the neurons a fetch stores, without the product over every row.
+    /// </summary>
+    public PackedRows Select(IReadOnlyList<int> rows)
+    {
+        var panels = (rows.Count + Width - 1) / Width;
+        var data = new float[(long)panels * K * Width];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var from = rows[r];
+            if (from < 0 || from >= Rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rows), $"row {from} of a matrix of {Rows} rows");
+            }
+
+            var src = ((long)(from / Width) * K * Width) + (from % Width);
+            var dst = ((long)(r / Width) * K * Width) + (r % Width);
+            for (var kk = 0; kk < K; kk++)
+            {
+                data[dst + ((long)kk * Width)] = Data[src + ((long)kk * Width)];
+            }
+        }
+
+        return new PackedRows(data, rows.Count, K, Width);
+    }
 }

@@ -16,35 +16,72 @@ public sealed class Connections
     public required TopBottom[] Downstream { get; init; }
 }
 
+/// <summary>
+/// One layer's token lists (logit effects or input tokens): for every neuron, or only for <see cref="Neurons"/> (sorted)
+/// when a fetch stores only those.
+/// </summary>
+public sealed class LayerTokenLists(TopBottom lists, int[]? neurons)
+{
+    /// <summary>The neurons computed, ascending; null for every neuron of the layer.</summary>
+    public int[]? Neurons { get; } = neurons;
+
+    public (int Id, float Value)[] Highest(int neuron) => lists.Highest(Item(neuron));
+
+    public (int Id, float Value)[] Lowest(int neuron) => lists.Lowest(Item(neuron));
+
+    private int Item(int neuron)
+    {
+        if (Neurons is null)
+        {
+            return neuron;
+        }
+
+        var i = Array.BinarySearch(Neurons, neuron);
+        return i >= 0 ? i : throw new ArgumentOutOfRangeException(nameof(neuron), $"the token lists of neuron {neuron} were not computed (only those of {Neurons.Length} neurons)");
+    }
+}
+
 /// <summary>The three products over a packed model; each keeps only the top-k per neuron.</summary>
 public static class WeightAnalyses
 {
-    /// <summary>Per layer: each neuron's k most promoted and k most suppressed tokens, W_out[l][n] · W_U.</summary>
-    public static (TopBottom[] Result, StageCost Cost) LogitEffects(PackedModel p, int k, int threads, CancellationToken ct)
+    /// <summary>
+    /// Per layer: each neuron's k most promoted and k most suppressed tokens, W_out[l][n] · W_U; only for the neurons
+    /// <paramref name="only"/> names per layer, when given (a layer it does not name gets none).
+    /// </summary>
+    public static (LayerTokenLists[] Result, StageCost Cost) LogitEffects(
+        PackedModel p, int k, int threads, CancellationToken ct, IReadOnlyDictionary<int, int[]>? only = null) =>
+        TokenLists(p, k, only, "logit effects", (l, neurons, lists) =>
+            RowProducts.Run(neurons is null ? p.WOut[l] : p.WOut[l].Select(neurons), p.Unembed, lists, 0, null, 0, threads, ct));
+
+    /// <summary>
+    /// Per layer: each neuron's k highest and k lowest tokens on the direct path, normalised embedding · W_in[l][:, n];
+    /// only for the neurons <paramref name="only"/> names per layer, when given.
+    /// </summary>
+    public static (LayerTokenLists[] Result, StageCost Cost) InputTokens(
+        PackedModel p, int k, int threads, CancellationToken ct, IReadOnlyDictionary<int, int[]>? only = null) =>
+        TokenLists(p, k, only, "input tokens", (l, neurons, lists) =>
+            RowProducts.Run(p.Embed, neurons is null ? p.WIn[l] : p.WIn[l].Select(neurons), null, 0, lists, 0, threads, ct));
+
+    private static (LayerTokenLists[] Result, StageCost Cost) TokenLists(
+        PackedModel p, int k, IReadOnlyDictionary<int, int[]>? only, string stage, Action<int, int[]?, TopBottom> run)
     {
         var sw = Stopwatch.StartNew();
-        var result = new TopBottom[p.Layers];
+        var result = new LayerTokenLists[p.Layers];
+        long rows = 0;
         for (var l = 0; l < p.Layers; l++)
         {
-            result[l] = new TopBottom(p.NeuronsPerLayer, k);
-            RowProducts.Run(p.WOut[l], p.Unembed, result[l], 0, null, 0, threads, ct);
+            int[]? neurons = only is null ? null : only.TryGetValue(l, out var n) ? [.. n.Distinct().Order()] : [];
+            var lists = new TopBottom(neurons?.Length ?? p.NeuronsPerLayer, k);
+            if (lists.Count > 0)
+            {
+                run(l, neurons, lists);
+            }
+
+            result[l] = new LayerTokenLists(lists, neurons);
+            rows += lists.Count;
         }
 
-        return (result, new StageCost("logit effects", sw.Elapsed, 2.0 * p.Layers * p.NeuronsPerLayer * p.Vocab * p.DModel));
-    }
-
-    /// <summary>Per layer: each neuron's k highest and k lowest tokens on the direct path, normalised embedding · W_in[l][:, n].</summary>
-    public static (TopBottom[] Result, StageCost Cost) InputTokens(PackedModel p, int k, int threads, CancellationToken ct)
-    {
-        var sw = Stopwatch.StartNew();
-        var result = new TopBottom[p.Layers];
-        for (var l = 0; l < p.Layers; l++)
-        {
-            result[l] = new TopBottom(p.NeuronsPerLayer, k);
-            RowProducts.Run(p.Embed, p.WIn[l], null, 0, result[l], 0, threads, ct);
-        }
-
-        return (result, new StageCost("input tokens", sw.Elapsed, 2.0 * p.Layers * p.NeuronsPerLayer * p.Vocab * p.DModel));
+        return (result, new StageCost(stage, sw.Elapsed, 2.0 * rows * p.Vocab * p.DModel));
     }
 
     /// <summary>

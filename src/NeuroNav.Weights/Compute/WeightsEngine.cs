@@ -2,7 +2,11 @@ using NeuroNav.Weights.Model;
 
 namespace NeuroNav.Weights.Compute;
 
-public sealed record EngineOptions(int TokensPerSide = 20, int LinksPerSide = 10, int Threads = 2);
+/// <param name="TokenListsOf">
+/// The neurons, per layer, whose token lists (logit effects, input tokens) are computed; null for every neuron. The
+/// connections and statistics are always computed for every neuron: the percentiles rank each neuron within the model.
+/// </param>
+public sealed record EngineOptions(int TokensPerSide = 20, int LinksPerSide = 10, int Threads = 2, IReadOnlyDictionary<int, int[]>? TokenListsOf = null);
 
 /// <summary>Every per-neuron quantity of one model, computed from its processed weights.</summary>
 public sealed class ModelWeightsResult
@@ -10,7 +14,7 @@ public sealed class ModelWeightsResult
     private readonly int _neuronsPerLayer;
 
     internal ModelWeightsResult(
-        int layers, int neuronsPerLayer, TopBottom[] logits, TopBottom[] inputs, Connections connections, WeightStatistics stats, Strengths strengths, IReadOnlyList<StageCost> costs)
+        int layers, int neuronsPerLayer, LayerTokenLists[] logits, LayerTokenLists[] inputs, Connections connections, WeightStatistics stats, Strengths strengths, IReadOnlyList<StageCost> costs)
     {
         Layers = layers;
         _neuronsPerLayer = neuronsPerLayer;
@@ -26,9 +30,9 @@ public sealed class ModelWeightsResult
 
     public IReadOnlyList<StageCost> Costs { get; }
 
-    private TopBottom[] Logits { get; }
+    private LayerTokenLists[] Logits { get; }
 
-    private TopBottom[] Inputs { get; }
+    private LayerTokenLists[] Inputs { get; }
 
     private Connections Links { get; }
 
@@ -84,8 +88,8 @@ public static class WeightsEngine
         var layers = weights.Layers;
         var m = weights.NeuronsPerLayer;
         var packed = PackedModel.From(weights);
-        var (logits, logitCost) = WeightAnalyses.LogitEffects(packed, options.TokensPerSide, options.Threads, ct);
-        var (inputs, inputCost) = WeightAnalyses.InputTokens(packed, options.TokensPerSide, options.Threads, ct);
+        var (logits, logitCost) = WeightAnalyses.LogitEffects(packed, options.TokensPerSide, options.Threads, ct, options.TokenListsOf);
+        var (inputs, inputCost) = WeightAnalyses.InputTokens(packed, options.TokensPerSide, options.Threads, ct, options.TokenListsOf);
         var (links, linkCost) = WeightAnalyses.Connect(packed, options.LinksPerSide, options.Threads, ct);
         return new ModelWeightsResult(layers, m, logits, inputs, links, stats, Strengths.Of(links), [logitCost, inputCost, linkCost]);
     }
