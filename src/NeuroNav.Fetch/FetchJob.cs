@@ -40,6 +40,18 @@ public sealed record FetchJob(string Corpus, FetchOptions Options)
 
     /// <summary>Weights: the mapping of catalog models to their checkpoints (<c>content/weights.csv</c>).</summary>
     public string? WeightsMapping { get; init; }
+
+    /// <summary>
+    /// Weights without <see cref="From"/>: the checkpoint cache the hub's files are downloaded into, one folder per model
+    /// (null: <c>$NEURONAV_CHECKPOINTS</c>, else the user's cache folder).
+    /// </summary>
+    public string? Checkpoints { get; init; }
+
+    /// <summary>
+    /// Weights: another corpus whose stored analysis of the model is copied instead of computing it (the rebuild's
+    /// per-model weights job computes once; its partition jobs copy their layers).
+    /// </summary>
+    public string? FromCorpus { get; init; }
 }
 
 /// <summary>One line of a fetch summary beyond the per-neuron counts (e.g. Neuron2Graph's stats rows).</summary>

@@ -32,7 +32,10 @@ public abstract class FetchSource
     /// </summary>
     public virtual double RateBudget => 4;
 
-    /// <summary>Whether the source reads one model's output from <see cref="FetchJob.From"/> instead of a base URL.</summary>
+    /// <summary>
+    /// Whether the source reads one model's output from <see cref="FetchJob.From"/>; one that also has a
+    /// <see cref="DefaultBaseUrl"/> (the weights) downloads it from there when no <see cref="FetchJob.From"/> is given.
+    /// </summary>
     public virtual bool ReadsFolder => false;
 
     /// <summary>

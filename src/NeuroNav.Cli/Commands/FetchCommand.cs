@@ -12,7 +12,7 @@ namespace NeuroNav.Cli.Commands;
 public sealed class FetchSourceSettings : FetchSettings
 {
     [CommandArgument(0, "<SOURCE>")]
-    [Description("What to fetch: neuroscope (neuron pages), gpt4 (OpenAI's GPT-4 explanations of gpt2-small and gpt2-xl), neuron2graph (one model's Neuron2Graph output, --from) or weights (one model's checkpoint, --from, analysed).")]
+    [Description("What to fetch: neuroscope (neuron pages), gpt4 (OpenAI's GPT-4 explanations of gpt2-small and gpt2-xl), neuron2graph (one model's Neuron2Graph output, --from) or weights (one model's checkpoint, downloaded from the model hub or read from --from, analysed).")]
     public string Source { get; init; } = "";
 
     [CommandOption("-m|--model <MODEL>")]
@@ -28,12 +28,20 @@ public sealed class FetchSourceSettings : FetchSettings
     public string? Neurons { get; init; }
 
     [CommandOption("--base-url <URL>")]
-    [Description("Root of the source (neuroscope: https://neuroscope.io/; gpt4: OpenAI's neuron-explainer release, https://openaipublic.blob.core.windows.net/neuron-explainer/).")]
+    [Description("Root of the source (neuroscope: https://neuroscope.io/; gpt4: OpenAI's neuron-explainer release, https://openaipublic.blob.core.windows.net/neuron-explainer/; weights: the model hub, https://huggingface.co/).")]
     public string? BaseUrl { get; init; }
 
     [CommandOption("-f|--from <FOLDER-OR-URL>")]
-    [Description("neuron2graph: the model's N2G output, a local folder or an http(s) base URL (neuron_graphs/<model>/). weights: the folder holding the model's checkpoint and tokenizer files (as content/weights.csv names them).")]
+    [Description("neuron2graph: the model's N2G output, a local folder or an http(s) base URL (neuron_graphs/<model>/). weights: a folder holding the model's checkpoint and tokenizer files (as content/weights.csv names them), read instead of downloading them.")]
     public string? From { get; init; }
+
+    [CommandOption("--checkpoints <DIR>")]
+    [Description("weights: where the hub's files are downloaded, one folder per model, kept so that a second run downloads nothing (default $NEURONAV_CHECKPOINTS, else ~/.cache/neuronav/checkpoints; gpt2-xl needs 6.5 GB).")]
+    public string? Checkpoints { get; init; }
+
+    [CommandOption("--from-corpus <DIR>")]
+    [Description("weights: copy the model's analysis from another corpus (e.g. what 'fetch weights' computed there once) instead of computing it; every layer and neuron asked for must be there.")]
+    public string? FromCorpus { get; init; }
 
     [CommandOption("--openai-undocumented")]
     [Description("gpt4: also ask for the files OpenAI documents only for gpt2-xl (related neurons and tokens of gpt2-small); a 404 is recorded in the reason.")]
@@ -64,8 +72,9 @@ public sealed class FetchSourceSettings : FetchSettings
         }
 
         var others = SourceOptionsGiven().Where(o => !source.OwnOptions.Contains(o)).ToList();
-        var wrong = source.ReadsFolder && BaseUrl is not null ? "--base-url (give --from)"
+        var wrong = source.DefaultBaseUrl is null && BaseUrl is not null ? "--base-url (give --from)"
             : !source.ReadsFolder && From is not null ? "--from (give --base-url)"
+            : BaseUrl is not null && From is not null ? "both --base-url and --from (give one: --from reads a local copy)"
             : others.Count > 0 ? Names(others) : null;
         return wrong is not null ? ValidationResult.Error($"fetch {source.Id}: this source does not take {wrong}")
             : Models.Length == 0 ? ValidationResult.Error("give at least one --model")
@@ -73,6 +82,7 @@ public sealed class FetchSourceSettings : FetchSettings
             : BaseUrl is not null && !IsHttpUrl(BaseUrl) ? ValidationResult.Error($"--base-url: '{BaseUrl}' is not an http(s) URL")
             : TopK < 1 ? ValidationResult.Error("--top-k must be positive")
             : Threshold is { } j && !(j > 0 && j <= 1) ? ValidationResult.Error("--threshold must be in (0, 1]")
+            : Checkpoints is not null && !WritableFolder.Check("--checkpoints", Checkpoints).Successful ? WritableFolder.Check("--checkpoints", Checkpoints)
             : ValidatePoliteness();
     }
 
@@ -82,6 +92,16 @@ public sealed class FetchSourceSettings : FetchSettings
         if (OpenAiUndocumented)
         {
             yield return "--openai-undocumented";
+        }
+
+        if (Checkpoints is not null)
+        {
+            yield return "--checkpoints";
+        }
+
+        if (FromCorpus is not null)
+        {
+            yield return "--from-corpus";
         }
 
         if (Layout is not null || TopK is not null || Threshold is not null)
@@ -113,6 +133,8 @@ public sealed class FetchSourceSettings : FetchSettings
             Similarity = new SimilarityOptions(TopK ?? 10, Threshold ?? 0.2),
             Catalog = catalog,
             WeightsMapping = AppPaths.WeightsMapping,
+            Checkpoints = Checkpoints,
+            FromCorpus = FromCorpus,
         };
     }
 }

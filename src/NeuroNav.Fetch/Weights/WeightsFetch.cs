@@ -25,15 +25,20 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
         var model = catalog[modelId];
         var source = WeightsSources.Load(mappingPath, catalog)[model.Id];
         var wanted = Wanted(model, targets);
+        if (job.FromCorpus is not null)
+        {
+            return await WeightsCopy.RunAsync(store, model, job.FromCorpus, wanted, refresh, progress, ct).ConfigureAwait(false);
+        }
+
         var total = wanted.Sum(l => (long)l.Value.Count);
-        var checkpoint = await WeightsCheckpoints.LocateAsync(job, source, ct).ConfigureAwait(false);
+        var checkpoint = await WeightsCheckpoints.LocateAsync(job, source, null, ct).ConfigureAwait(false);
         var provenance = await ProvenanceAsync(model, source, checkpoint, ct).ConfigureAwait(false);
         progress?.Report(new ScrapeProgress(total, 0, 0, 0));
 
         if (!refresh && await UnchangedAsync(model, wanted, provenance, ct).ConfigureAwait(false))
         {
             progress?.Report(new ScrapeProgress(total, total, total, 0));
-            return Report(total, skipped: total, stored: 0, clock.Elapsed, provenance, [new("computed", "no: unchanged files, already stored (--refresh recomputes)")]);
+            return Report(total, skipped: total, stored: 0, clock.Elapsed, provenance, checkpoint, [new("computed", "no: unchanged files, already stored (--refresh recomputes)")]);
         }
 
         var decoder = Tokenizer(model, source, checkpoint.Folder);
@@ -41,7 +46,10 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
         try
         {
             var weights = WeightsFolder.Load(model, source, checkpoint.Folder);
-            result = WeightsEngine.Compute(weights, new EngineOptions(Threads: threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount)), ct);
+            // Token lists only for the neurons stored (a few neurons of a large model cost seconds, not the whole
+            // vocabulary product); connections and percentiles always cover the whole model.
+            var only = targets.Count == 0 ? null : wanted.ToDictionary(w => w.Key, w => w.Value.ToArray());
+            result = WeightsEngine.Compute(weights, new EngineOptions(Threads: threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount), TokenListsOf: only), ct);
         }
         catch (WeightsException e)
         {
@@ -60,7 +68,7 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
 
         var costs = result.Costs.Select(c => new FetchDetail(
             c.Stage, string.Create(CultureInfo.InvariantCulture, $"{c.Flops / 1e9:N0} GFLOP in {c.Wall.TotalSeconds:F1} s ({c.GflopsPerSecond:F1} GFLOP/s)")));
-        return Report(total, skipped: 0, stored, clock.Elapsed, provenance, [new("computed", $"{model.Layers} layers × {model.NeuronsPerLayer:N0} neurons"), .. costs]);
+        return Report(total, skipped: 0, stored, clock.Elapsed, provenance, checkpoint, [new("computed", $"{model.Layers} layers × {model.NeuronsPerLayer:N0} neurons"), .. costs]);
     }
 
     /// <summary>The neurons to store, by layer: the targets' ranges of the model, or every neuron of every layer.</summary>
@@ -101,14 +109,7 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
     {
         foreach (var (layer, neurons) in wanted)
         {
-            var stored = await store.ReadProvenanceAsync(model.Id, layer, ct).ConfigureAwait(false);
-            if (stored is null || !stored.SameInputs(provenance))
-            {
-                return false;
-            }
-
-            var held = (await store.Corpus.HeldAsync(model.Id, layer, ct).ConfigureAwait(false)).Of(SourceInfo.Weights.Id);
-            if (!neurons.All(held.Contains))
+            if (!await WeightsCopy.HoldsAsync(store, model.Id, layer, neurons, provenance, ct).ConfigureAwait(false))
             {
                 return false;
             }
@@ -163,14 +164,31 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
         _ => "tl-old-left",
     };
 
-    private static FetchReport Report(long requested, long skipped, long stored, TimeSpan elapsed, WeightsProvenance provenance, IReadOnlyList<FetchDetail> details)
+    private static FetchReport Report(
+        long requested, long skipped, long stored, TimeSpan elapsed, WeightsProvenance provenance, WeightsCheckpoint checkpoint, IReadOnlyList<FetchDetail> details)
     {
-        var checkpoint = new FetchDetail("checkpoint", $"{provenance.Repository}@{provenance.Commit ?? provenance.Revision} ({provenance.Layout})");
+        var from = new FetchDetail("checkpoint", $"{provenance.Repository}@{provenance.Commit ?? provenance.Revision} ({provenance.Layout})");
         var files = provenance.Files.Select(f => new FetchDetail(f.Name, $"sha256 {f.Sha256[..16]}…, {f.Bytes:N0} bytes"));
         return new FetchReport(
             SourceInfo.Weights.Id,
             new ScrapeReport(requested, skipped, stored, 0, 0, 0, false, elapsed, []),
-            [checkpoint, .. files, .. details],
+            [from, .. Downloaded(checkpoint), .. files, .. details],
             []);
+    }
+
+    /// <summary>What the hub sent, when the checkpoint came from it: files and bytes downloaded, and those already in the cache.</summary>
+    private static IEnumerable<FetchDetail> Downloaded(WeightsCheckpoint checkpoint)
+    {
+        if (checkpoint.Hub is not { } hub)
+        {
+            yield break;
+        }
+
+        var got = hub.Files.Where(f => f.Downloaded).ToList();
+        yield return new FetchDetail(
+            "downloaded",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{got.Count} file(s), {hub.Files.Sum(f => f.BytesTransferred):N0} bytes from {hub.BaseUrl}; {hub.Files.Count - got.Count} already in {checkpoint.Folder}, verified"));
     }
 }

@@ -5,18 +5,21 @@ using NeuroNav.Corpus.Weights;
 namespace NeuroNav.Fetch.Weights;
 
 /// <summary>
-/// <c>neuronav fetch weights --model M --from FOLDER</c>: one model's checkpoint, read from a local folder (the files
-/// <c>content/weights.csv</c> names), computed with the weights engine and stored in the corpus (<see cref="WeightsFetch"/>).
+/// <c>neuronav fetch weights --model M</c>: one model's checkpoint (the files <c>content/weights.csv</c> names), downloaded
+/// from the model hub into the checkpoint cache or read from a local folder (<c>--from</c>), computed with the weights
+/// engine and stored in the corpus (<see cref="WeightsFetch"/>).
 /// </summary>
 internal sealed class WeightsFetchSource : FetchSource
 {
     public override SourceInfo Info => SourceInfo.Weights;
 
-    public override Uri? DefaultBaseUrl => null;
+    public override Uri DefaultBaseUrl => HubOptions.DefaultBaseUrl;
 
     public override bool ReadsFolder => true;
 
     public override string Unit => "neurons";
+
+    public override IReadOnlyList<string> OwnOptions => ["--checkpoints", "--from-corpus"];
 
     protected override void Check(FetchJob job)
     {

@@ -72,12 +72,28 @@ public sealed class FetchVerbTests : IDisposable
     [InlineData("neuroscope", "--from", "x", "this source does not take --from")]
     [InlineData("neuron2graph", "--base-url", "http://127.0.0.1:9/", "this source does not take --base-url")]
     [InlineData("neuroscope", "--top-k", "3", "this source does not take --layout, --top-k and --threshold")]
+    [InlineData("gpt4", "--checkpoints", "cache", "this source does not take --checkpoints")]
     public async Task An_option_of_another_source_is_refused_naming_it(string source, string option, string value, string says)
     {
         var (code, output) = await CliRun.RunAsync("fetch", source, "--model", "gpt2-small", option, value, "--corpus", _dir.Combine("corpus"));
 
         Assert.Equal((int)ExitCode.BadArguments, code);
         Assert.Contains($"error: fetch {source}: {says}", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from", "--base-url", "this source does not take both --base-url and --from")]
+    [InlineData("--from", "--checkpoints", "--checkpoints is where downloads go; with --from nothing is downloaded")]
+    public async Task Fetch_weights_takes_a_local_copy_or_the_hub_not_both(string first, string second, string says)
+    {
+        Directory.CreateDirectory(_dir.Combine("local"));
+        var value = second == "--base-url" ? "http://127.0.0.1:9/" : _dir.Combine("cache");
+
+        var (code, output) = await CliRun.RunAsync("fetch", "weights", "--model", "solu-1l", first, _dir.Combine("local"), second, value, "--corpus", _dir.Combine("corpus"));
+
+        Assert.Equal((int)ExitCode.BadArguments, code);
+        Assert.Contains(says, output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.Combine("cache")));
     }
 
     [Fact]
