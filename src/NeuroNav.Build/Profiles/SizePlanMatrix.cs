@@ -89,6 +89,24 @@ public sealed record SizePlanMatrix(IReadOnlyList<MatrixJob> Jobs, SizePlanBudge
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The models of the matrix, each once in the order of their jobs, as a JSON array: <c>["solu-1l","gpt2-xl"]</c> (the per-model jobs' matrix).</summary>
+    public string ModelsJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var model in Jobs.Select(j => j.Model).Distinct(StringComparer.Ordinal))
+            {
+                json.WriteStringValue(model);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>The most consecutive layers of <paramref name="model"/> one job can take; 0 when one layer breaks the budget.</summary>
     private static int LayersPerJob(ModelInfo model, SizePlanCosts costs, SizePlanBudget budget)
     {

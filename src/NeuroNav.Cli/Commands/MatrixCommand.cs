@@ -62,7 +62,7 @@ public sealed class MatrixSettings : CommandSettings
     public bool Json { get; init; }
 
     [CommandOption("--github-output <FILE>")]
-    [Description("Also append matrix=<json>, max-parallel=<n> and fetch-jobs=<n> to this file (a step's $GITHUB_OUTPUT).")]
+    [Description("Also append matrix=<json>, max-parallel=<n>, fetch-jobs=<n> and models=<json array of the model ids> to this file (a step's $GITHUB_OUTPUT).")]
     public string? GitHubOutput { get; init; }
 
     /// <summary>The jobs fetching the source at once.</summary>
@@ -128,7 +128,8 @@ public sealed class MatrixCommand(IAnsiConsole console, ModelCatalog catalog) : 
 
         if (settings.GitHubOutput is { } file)
         {
-            File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"matrix={json}\nmax-parallel={settings.MaxParallel}\nfetch-jobs={settings.Fetchers}\n"));
+            // models: the per-model jobs (the weights analysis) run over the same models as the partitions.
+            File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"matrix={json}\nmax-parallel={settings.MaxParallel}\nfetch-jobs={settings.Fetchers}\nmodels={matrix.ModelsJson()}\n"));
         }
 
         return (int)ExitCode.Success;

@@ -61,7 +61,7 @@ public sealed class MatrixCommandTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Equal(
-            ["earlier=kept", """matrix={"include":[{"model":"solu-1l","layers":"0-0"}]}""", "max-parallel=3", "fetch-jobs=4"],
+            ["earlier=kept", """matrix={"include":[{"model":"solu-1l","layers":"0-0"}]}""", "max-parallel=3", "fetch-jobs=4", """models=["solu-1l"]"""],
             await File.ReadAllLinesAsync(outputs));
     }
 

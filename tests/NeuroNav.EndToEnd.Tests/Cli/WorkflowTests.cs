@@ -77,7 +77,7 @@ public sealed partial class WorkflowTests
         var first = jobs["matrix"];
         var step = ((YamlSequenceNode)first["steps"]).Cast<YamlMappingNode>().Single(s => Scalar(s, "run")?.Contains("neuronav matrix", StringComparison.Ordinal) == true);
         var outputs = (YamlMappingNode)first["outputs"];
-        foreach (var name in new[] { "matrix", "max-parallel", "fetch-jobs" })
+        foreach (var name in new[] { "matrix", "max-parallel", "fetch-jobs", "models" })
         {
             Assert.Equal($"${{{{ steps.{Scalar(step, "id")}.outputs.{name} }}}}", Scalar(outputs, name));
         }
@@ -90,14 +90,15 @@ public sealed partial class WorkflowTests
         var (code, output) = await CliRun.RunAsync(args);
         Assert.True(code == 0, output);
         var written = File.ReadAllLines(outputFile).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        Assert.Equal(["matrix", "max-parallel", "fetch-jobs"], written.Keys);
+        Assert.Equal(["matrix", "max-parallel", "fetch-jobs", "models"], written.Keys);
+        Assert.Equal(25, System.Text.Json.JsonDocument.Parse(written["models"]).RootElement.GetArrayLength());
         using var matrix = System.Text.Json.JsonDocument.Parse(written["matrix"]);
         var include = matrix.RootElement.GetProperty("include").EnumerateArray().ToList();
         Assert.InRange(include.Count, 25, 256);
         Assert.All(include, e => Assert.Equal(["model", "layers"], e.EnumerateObject().Select(p => p.Name)));
 
         // Every job fetching Neuroscope at once gets a share: the partitions that run together, and every other fetching job.
-        var fetching = jobs.Where(j => JobSteps(j.Value).Any(s => s.TryGetValue("run", out var r) && r.Contains("neuronav fetch", StringComparison.Ordinal))).Select(j => j.Key).ToList();
+        var fetching = jobs.Where(j => JobSteps(j.Value).Any(s => s.TryGetValue("run", out var r) && r.Contains("neuronav fetch neuroscope", StringComparison.Ordinal))).Select(j => j.Key).ToList();
         Assert.Contains("partition", fetching);
         Assert.True(int.Parse(written["fetch-jobs"], CultureInfo.InvariantCulture) >= int.Parse(written["max-parallel"], CultureInfo.InvariantCulture) + fetching.Count - 1, $"fetch-jobs {written["fetch-jobs"]} for {string.Join(", ", fetching)}");
         foreach (var name in fetching)
@@ -106,9 +107,36 @@ public sealed partial class WorkflowTests
             Assert.Equal("${{ needs.matrix.outputs.fetch-jobs }}", Scalar((YamlMappingNode)jobs[name]["env"], "FETCH_JOBS"));
         }
 
-        var fetches = NeuronavCommands("rebuild.yml").Where(c => c.Verb == "fetch").ToList();
+        var fetches = Steps("rebuild.yml").SelectMany(s => Regex.Matches(s.GetValueOrDefault("run") ?? "", "neuronav fetch neuroscope[^\n]*").Select(m => m.Value)).ToList();
         Assert.NotEmpty(fetches);
-        Assert.All(fetches, f => Assert.Contains("--jobs", f.Options));
+        Assert.All(fetches, f => Assert.Contains("--jobs", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rebuild_analyses_each_models_weights_once_and_each_partition_copies_its_layers()
+    {
+        var jobs = Jobs("rebuild.yml");
+        var weights = jobs["weights"];
+        Assert.Contains("matrix", Needs(weights));
+        Assert.Equal("${{ fromJSON(needs.matrix.outputs.models) }}", Scalar((YamlMappingNode)((YamlMappingNode)weights["strategy"])["matrix"], "model"));
+        var steps = JobSteps(weights).ToList();
+        var compute = Assert.Single(steps, s => s.GetValueOrDefault("run")?.Contains("neuronav fetch weights", StringComparison.Ordinal) == true)["run"];
+        Assert.Contains("--checkpoints", compute, StringComparison.Ordinal);
+        Assert.DoesNotContain("--from", compute, StringComparison.Ordinal);
+        Assert.Single(steps, s => s.GetValueOrDefault("uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
+
+        // The partition job waits for the weights jobs, still runs when one failed, and copies only its layers.
+        var partition = jobs["partition"];
+        Assert.Contains("weights", Needs(partition));
+        Assert.Contains("!cancelled()", Scalar(partition, "if"), StringComparison.Ordinal);
+        var psteps = JobSteps(partition).ToList();
+        var download = Assert.Single(psteps, s => s.GetValueOrDefault("uses")?.StartsWith("actions/download-artifact@", StringComparison.Ordinal) == true);
+        Assert.Equal("true", download["continue-on-error"]);
+        var copy = Assert.Single(psteps, s => s.GetValueOrDefault("run")?.Contains("--from-corpus", StringComparison.Ordinal) == true);
+        Assert.Equal($"steps.{download["id"]}.outcome == 'success'", copy["if"]);
+        Assert.Contains("--layers \"$LAYERS\"", copy["run"], StringComparison.Ordinal);
+        var build = psteps.FindIndex(s => s.GetValueOrDefault("run")?.Contains("neuronav partition", StringComparison.Ordinal) == true);
+        Assert.True(psteps.IndexOf(copy) < build, "the weights are copied before the layers are built");
     }
 
     [Theory]
@@ -117,7 +145,7 @@ public sealed partial class WorkflowTests
     {
         var uses = Steps(workflow).Select(s => s.TryGetValue("uses", out var u) ? u : null).OfType<string>().ToList();
         Assert.NotEmpty(uses);
-        Assert.All(uses, u => Assert.Matches(@"^actions/(checkout|setup-dotnet|cache|configure-pages|upload-pages-artifact|deploy-pages)@[0-9a-f]{40}$", u));
+        Assert.All(uses, u => Assert.Matches(@"^actions/(checkout|setup-dotnet|cache|upload-artifact|download-artifact|configure-pages|upload-pages-artifact|deploy-pages)@[0-9a-f]{40}$", u));
     }
 
     [SkippableValidatorFact]
