@@ -19,7 +19,7 @@ public static class ScrapeRunner
     public static async Task<int> RunVerbAsync(
         IAnsiConsole console, ModelCatalog catalog, CommandContext context, FetchSource source, Func<ModelCatalog, string, FetchJob> job, CancellationToken cancellationToken)
     {
-        var request = job(catalog, "neuronav " + string.Join(' ', context.Arguments));
+        var request = job(catalog, CliText.CommandLine(context));
         var report = await RunAsync(console, source, request, cancellationToken);
         console.MarkupLineInterpolated($"Corpus: [link]{Path.GetFullPath(request.Corpus)}[/]");
         return (int)ExitCodeOf(report.Neurons);

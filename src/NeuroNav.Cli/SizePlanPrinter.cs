@@ -5,6 +5,7 @@ using NeuroNav.Build.Profiles;
 using NeuroNav.Core;
 using NeuroNav.Corpus;
 using Spectre.Console;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli;
 
@@ -16,7 +17,6 @@ internal static class SizePlanPrinter
 
     public static void Print(IAnsiConsole console, SizePlan plan)
     {
-        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
         var table = new Table().Title($"Plan for profile '{plan.Profile.Name}': {Markup.Escape(plan.Profile.Description)}")
             .AddColumn("model").AddColumn(new TableColumn("layers").RightAligned()).AddColumn(new TableColumn("neurons").RightAligned())
             .AddColumn(new TableColumn("texts").RightAligned()).AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("bytes").RightAligned());

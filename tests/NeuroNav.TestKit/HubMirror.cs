@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NeuroNav.TestKit;
 
@@ -26,7 +20,7 @@ public sealed partial class HubMirror : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _renamed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Repo, string File), Script> _faults = new();
     private readonly ConcurrentQueue<HubMirrorRequest> _log = new();
-    private WebApplication _app = null!;
+    private LoopbackApp _app = null!;
 
     private HubMirror() { }
 
@@ -45,16 +39,9 @@ public sealed partial class HubMirror : IAsyncDisposable
     public static async Task<HubMirror> StartAsync(CancellationToken ct = default)
     {
         var mirror = new HubMirror();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(mirror.HandleAsync);
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        mirror._app = app;
-        mirror.BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/");
-        mirror.CdnAddress = new Uri($"http://localhost:{address.Port}/");
+        mirror._app = await LoopbackApp.StartAsync(mirror.HandleAsync, ct).ConfigureAwait(false);
+        mirror.BaseAddress = mirror._app.BaseAddress;
+        mirror.CdnAddress = new Uri($"http://localhost:{mirror._app.Port}/");
         return mirror;
     }
 
@@ -103,12 +90,7 @@ public sealed partial class HubMirror : IAsyncDisposable
     public IReadOnlyList<HubMirrorRequest> FileRequests(string repo, string file) =>
         [.. _log.Where(r => r.Repository == repo && r.File == file && r.Status is not (>= 300 and <= 399))];
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stop.Token).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>A git blob id: SHA-1 of <c>"blob {size}\0"</c> + content (git's name for it, not a safeguard).</summary>
 #pragma warning disable CA5350

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace NeuroNav.TestKit;
 
@@ -51,7 +45,7 @@ public sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Script> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ScriptedRequest> _log = new();
-    private WebApplication _app = null!;
+    private LoopbackApp _app = null!;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -71,15 +65,8 @@ public sealed class ScriptedServer : IAsyncDisposable
     public static async Task<ScriptedServer> StartAsync(CancellationToken ct = default)
     {
         var server = new ScriptedServer();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server._app = app;
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        server._app = await LoopbackApp.StartAsync(server.HandleAsync, ct).ConfigureAwait(false);
+        server.BaseAddress = server._app.BaseAddress;
         return server;
     }
 
@@ -98,12 +85,7 @@ public sealed class ScriptedServer : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseAddress, Normalize(path).TrimStart('/'));
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stop.Token).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static string Normalize(string path) => path.StartsWith('/') ? path : "/" + path;
 

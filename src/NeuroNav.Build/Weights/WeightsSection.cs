@@ -57,39 +57,33 @@ internal sealed class WeightsSection(WeightsNeuron neuron, Func<int, int, bool> 
         writer.WriteEndObject();
     }
 
-    private static void Pair(Utf8JsonWriter w, string name, string first, IReadOnlyList<WeightToken> a, string second, IReadOnlyList<WeightToken> b)
+    private static void Pair(Utf8JsonWriter w, string name, string first, IReadOnlyList<WeightToken> a, string second, IReadOnlyList<WeightToken> b) =>
+        Pair(w, name, first, a, second, b, (json, token) =>
+        {
+            json.WriteNumber("token", token.Id);
+            json.WriteString("text", token.Text);
+            json.WriteFinite("value", token.Value);
+        });
+
+    private static void Pair(Utf8JsonWriter w, string name, IReadOnlyList<WeightLink> exciting, IReadOnlyList<WeightLink> inhibiting) =>
+        Pair(w, name, "exciting", exciting, "inhibiting", inhibiting, (json, link) =>
+        {
+            json.WriteNumber("layer", link.Layer);
+            json.WriteNumber("neuron", link.Neuron);
+            json.WriteFinite("value", link.Value);
+        });
+
+    /// <summary>An object of two named lists, each item an object of the fields <paramref name="fields"/> writes.</summary>
+    private static void Pair<T>(Utf8JsonWriter w, string name, string first, IReadOnlyList<T> a, string second, IReadOnlyList<T> b, Action<Utf8JsonWriter, T> fields)
     {
         w.WriteStartObject(name);
-        foreach (var (key, tokens) in new[] { (first, a), (second, b) })
+        foreach (var (key, items) in new[] { (first, a), (second, b) })
         {
             w.WriteStartArray(key);
-            foreach (var token in tokens)
+            foreach (var item in items)
             {
                 w.WriteStartObject();
-                w.WriteNumber("token", token.Id);
-                w.WriteString("text", token.Text);
-                w.WriteFinite("value", token.Value);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void Pair(Utf8JsonWriter w, string name, IReadOnlyList<WeightLink> exciting, IReadOnlyList<WeightLink> inhibiting)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, links) in new[] { ("exciting", exciting), ("inhibiting", inhibiting) })
-        {
-            w.WriteStartArray(key);
-            foreach (var link in links)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("layer", link.Layer);
-                w.WriteNumber("neuron", link.Neuron);
-                w.WriteFinite("value", link.Value);
+                fields(w, item);
                 w.WriteEndObject();
             }
 

@@ -5,6 +5,7 @@ using NeuroNav.Core;
 using NeuroNav.Corpus;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli.Commands;
 
@@ -105,7 +106,7 @@ public sealed class BuildCommand(IAnsiConsole console, ModelCatalog catalog) : A
         var profile = settings.Profile is null ? null : BuildProfile.Named(settings.Profile);
         var options = profile?.Apply(settings.ToOptions(catalog)) ?? settings.ToOptions(catalog);
         BuildScope.Check(corpus.Root, corpus.Partitions(), options, settings.Models);
-        using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
+        using var writer = CorpusLock.Acquire(settings.Output, CliText.CommandLine(context));
         if (profile is not null)
         {
             await PlanCheck.CheckAsync(SizePlanPrinter.Planner(corpus, catalog), profile, options, new Printed<SizePlan>(p => SizePlanPrinter.Print(console, p)), cancellationToken);

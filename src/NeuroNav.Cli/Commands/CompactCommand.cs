@@ -36,7 +36,7 @@ public sealed class CompactCommand(IAnsiConsole console, ModelCatalog catalog) :
             return (int)ExitCode.BadArguments;
         }
 
-        using var writer = corpus.Lock("neuronav " + string.Join(' ', context.Arguments));
+        using var writer = corpus.Lock(CliText.CommandLine(context));
         console.MarkupLineInterpolated($"{writer.AdoptedParts} part(s) adopted into part lists, {writer.RemovedFiles.Count} unlisted file(s) removed.");
         var partitions = corpus.Partitions().Where(p => settings.Models.Length == 0 || settings.Models.Contains(p.Model)).ToList();
         foreach (var (model, layer) in partitions)

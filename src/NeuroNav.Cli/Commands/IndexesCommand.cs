@@ -8,6 +8,7 @@ using NeuroNav.Corpus;
 using NeuroNav.Publish;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli.Commands;
 
@@ -52,7 +53,7 @@ public sealed class IndexesCommand(IAnsiConsole console, ModelCatalog catalog) :
         var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, BuildRunner.Version, settings.SitePath);
         var builder = new SiteBuilder(corpus, catalog, pages, Modules.SourceModules.SectionsFor(corpus));
         Directory.CreateDirectory(settings.Output);
-        using var writer = CorpusLock.Acquire(settings.Output, "neuronav " + string.Join(' ', context.Arguments));
+        using var writer = CorpusLock.Acquire(settings.Output, CliText.CommandLine(context));
         BuildReport? report = null;
         await console.Status().StartAsync("Reading the layer indexes", async ctx =>
         {
@@ -65,5 +66,4 @@ public sealed class IndexesCommand(IAnsiConsole console, ModelCatalog catalog) :
         return (int)ExitCode.Success;
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using NeuroNav.Core;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli.Commands;
 
@@ -22,6 +23,5 @@ public sealed class ModelsCommand(IAnsiConsole console, ModelCatalog catalog) : 
         console.Write(table);
         return (int)ExitCode.Success;
 
-        static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
     }
 }

@@ -8,6 +8,7 @@ using NeuroNav.Corpus;
 using NeuroNav.Publish;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli.Commands;
 
@@ -90,7 +91,7 @@ public sealed class PartitionCommand(IAnsiConsole console, ModelCatalog catalog)
         var range = BuildProfile.Full.Apply(new BuildOptions(settings.Work, [model.Id], first, last, settings.Parallelism) { LayersOnly = true });
         BuildScope.Check(corpus.Root, corpus.Partitions(), range, [model.Id]);
         Directory.CreateDirectory(settings.Work);
-        using var workLock = CorpusLock.Acquire(settings.Work, "neuronav " + string.Join(' ', context.Arguments));
+        using var workLock = CorpusLock.Acquire(settings.Work, CliText.CommandLine(context));
         await PlanCheck.CheckAsync(SizePlanPrinter.Planner(corpus, catalog), BuildProfile.Full, range, new Printed<SizePlan>(p => SizePlanPrinter.Print(console, p)), cancellationToken);
 
         var pages = ScribanPageRenderer.Load(AppPaths.Templates, AppPaths.Content, BuildRunner.Version);
@@ -116,7 +117,6 @@ public sealed class PartitionCommand(IAnsiConsole console, ModelCatalog catalog)
         : Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out var u) ? u
         : throw new ArgumentException($"--public-url: '{url}' is not an absolute URL");
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Prints each layer of a partition job as it is built, published and dropped.</summary>
@@ -144,5 +144,4 @@ internal sealed class PartitionStepPrinter(IAnsiConsole console) : IProgress<Par
         }
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -6,28 +6,12 @@ using Spectre.Console.Cli;
 
 namespace NeuroNav.Cli.Commands;
 
-public sealed class PublishSettings : CommandSettings
+public sealed class PublishSettings : BucketSettings
 {
     [CommandOption("-d|--dir <DIR>")]
     [Description("The built site (the folder holding manifest.json).")]
     [DefaultValue("output")]
     public string Directory { get; init; } = "output";
-
-    [CommandOption("-b|--bucket <BUCKET>")]
-    [Description("Bucket to publish to.")]
-    public string? Bucket { get; init; }
-
-    [CommandOption("-p|--prefix <PREFIX>")]
-    [Description("Key prefix in the bucket (a folder), e.g. site/. Default: the bucket root.")]
-    public string? Prefix { get; init; }
-
-    [CommandOption("--endpoint <URL>")]
-    [Description("S3-compatible endpoint (path-style). Default: AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS S3.")]
-    public string? Endpoint { get; init; }
-
-    [CommandOption("--region <REGION>")]
-    [Description("Region. Default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1.")]
-    public string? Region { get; init; }
 
     [CommandOption("-n|--dry-run")]
     [Description("Print the plan and change nothing.")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NeuroNav.Publish;
 using Spectre.Console;
+using static NeuroNav.Cli.CliText;
 
 namespace NeuroNav.Cli.Commands;
 
@@ -74,5 +75,4 @@ internal sealed class PublishStepPrinter(IAnsiConsole console, bool list) : IPro
         }
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
