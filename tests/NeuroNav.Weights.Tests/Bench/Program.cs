@@ -6,7 +6,7 @@ using NeuroNav.Weights.Compute;
 using NeuroNav.Weights.Model;
 using static Output;
 
-// Usage: bench probe | bench [layers=48] [neurons=6400] [dmodel=1600] [vocab=50257] [threads=2] [pair-layers=layers] [pack-only]
+// Usage: bench probe | bench [layers=48] [neurons=6400] [dmodel=1600] [vocab=50257] [threads=2] [pair-layers=layers] [pack-only | connections-only]
 // "probe" measures the machine's peak for the micro-kernel (L1-resident operands) and compares with TensorPrimitives.Dot.
 var inv = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "probe")
@@ -23,6 +23,7 @@ var vocab = Arg(3, 50257);
 var threads = Arg(4, 2);
 var pairLayers = Arg(5, layers);
 var packOnly = args.Length > 6 && args[6] == "pack-only";
+var connectionsOnly = args.Length > 6 && args[6] == "connections-only";
 
 var sw = Stopwatch.StartNew();
 var rng = new Random(15);
@@ -62,10 +63,14 @@ if (packOnly)
 }
 
 var cpu = Cpu();
-var (_, logitCost) = WeightAnalyses.LogitEffects(packed, 20, threads, CancellationToken.None);
-Report(logitCost, layers * m, "neurons");
-var (_, inputCost) = WeightAnalyses.InputTokens(packed, 20, threads, CancellationToken.None);
-Report(inputCost, layers * m, "neurons");
+if (!connectionsOnly)
+{
+    var (_, logitCost) = WeightAnalyses.LogitEffects(packed, 20, threads, CancellationToken.None);
+    Report(logitCost, layers * m, "neurons");
+    var (_, inputCost) = WeightAnalyses.InputTokens(packed, 20, threads, CancellationToken.None);
+    Report(inputCost, layers * m, "neurons");
+}
+
 var (links, linkCost) = WeightAnalyses.Connect(packed, 10, threads, CancellationToken.None, maxLayers: pairLayers);
 Report(linkCost, pairLayers * (pairLayers - 1) / 2, "layer pairs");
 
