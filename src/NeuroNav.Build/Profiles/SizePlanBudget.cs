@@ -22,35 +22,35 @@ public sealed record SizePlanBudget
 
 /// <summary>
 /// The measured cost of a neuron on a runner, the inputs of <see cref="SizePlanMatrix"/>. The defaults are
-/// <c>neuronav bench</c>'s figures for gpt2-xl's shape (20 texts × 1,024 tokens) and the politeness budget of Neuroscope
-/// shared by 8 jobs; they are inputs because they drop as the output gets leaner.
+/// <c>neuronav bench</c>'s and <c>neuronav rehearse</c>'s figures for gpt2-xl's shape (20 texts × 1,024 tokens) and the
+/// politeness budget of Neuroscope shared by 8 jobs; they are inputs because they drop as the output gets leaner.
 /// </summary>
 public sealed record SizePlanCosts
 {
     /// <summary>The defaults, in the units <c>neuronav matrix</c> takes them (kilobytes, seconds, minutes).</summary>
     public static class Bench
     {
-        public const double OutputKb = 753;
+        public const double OutputKb = 229;
         public const double CorpusKb = 93;
-        public const double RssKb = 170;
-        public const double BuildSeconds = 0.01;
+        public const double RssKb = 350;
+        public const double BuildSeconds = 0.05;
         public const double Requests = 1;
         public const double SetupMinutes = 15;
     }
 
-    /// <summary>Bytes the build writes per neuron (bench, profile <c>full</c>: 753 KB).</summary>
+    /// <summary>Bytes the build writes per neuron (bench and rehearsal, profile <c>full</c>, gzip-compressed: 228.4 KB).</summary>
     public long OutputBytesPerNeuron { get; init; } = (long)(Bench.OutputKb * 1000);
 
     /// <summary>Corpus bytes per neuron (bench: 92.8 KB).</summary>
     public long CorpusBytesPerNeuron { get; init; } = (long)(Bench.CorpusKb * 1000);
 
     /// <summary>
-    /// Peak resident memory per neuron of the layer being built: a job builds one layer at a time (bench: 1,066 MB for all
-    /// stages of a 6,400-neuron layer in one process, about 170 KB per neuron).
+    /// Peak resident memory per neuron of the layer being built: a job builds one layer at a time (rehearsal: 819 MB for the
+    /// partition stage of 2,400-neuron layers, 901 MB on the second run; 350 KB per neuron counts the runtime's own share too).
     /// </summary>
     public long RssBytesPerLayerNeuron { get; init; } = (long)(Bench.RssKb * 1000);
 
-    /// <summary>Wall seconds per neuron to build and publish it on the runner (bench: about 190 neurons/s on 2 cores; 0.01 s leaves room for the upload).</summary>
+    /// <summary>Wall seconds per neuron to build, compress and publish it (rehearsal on 2 cores: 7 min 38 s for 9,600 neurons to moto, 0.048 s).</summary>
     public double BuildSecondsPerNeuron { get; init; } = Bench.BuildSeconds;
 
     /// <summary>Requests to the source per neuron fetched (Neuroscope: one page).</summary>

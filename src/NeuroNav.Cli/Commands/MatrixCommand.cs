@@ -33,7 +33,7 @@ public sealed class MatrixSettings : CommandSettings
     public double RequestsPerNeuron { get; init; } = SizePlanCosts.Bench.Requests;
 
     [CommandOption("--output-kb-per-neuron <KB>")]
-    [Description("Kilobytes the build writes per neuron (neuronav bench, profile full: 753).")]
+    [Description("Kilobytes the build writes per neuron (neuronav bench, profile full, compressed: 229).")]
     [DefaultValue(SizePlanCosts.Bench.OutputKb)]
     public double OutputKbPerNeuron { get; init; } = SizePlanCosts.Bench.OutputKb;
 
@@ -43,12 +43,12 @@ public sealed class MatrixSettings : CommandSettings
     public double CorpusKbPerNeuron { get; init; } = SizePlanCosts.Bench.CorpusKb;
 
     [CommandOption("--rss-kb-per-neuron <KB>")]
-    [Description("Peak memory per neuron of the layer being built (neuronav bench: 1,066 MB for 6,400 neurons, 170).")]
+    [Description("Peak memory per neuron of the layer being built (neuronav rehearse: 819 to 901 MB for 2,400-neuron layers, runtime included: 350).")]
     [DefaultValue(SizePlanCosts.Bench.RssKb)]
     public double RssKbPerNeuron { get; init; } = SizePlanCosts.Bench.RssKb;
 
     [CommandOption("--build-seconds-per-neuron <S>")]
-    [Description("Wall seconds per neuron to build and publish it on a runner (neuronav bench: about 190 neurons/s on 2 cores; 0.01 leaves room for the upload).")]
+    [Description("Wall seconds per neuron to build, compress and publish it on a runner (neuronav rehearse on 2 cores: 0.048).")]
     [DefaultValue(SizePlanCosts.Bench.BuildSeconds)]
     public double BuildSecondsPerNeuron { get; init; } = SizePlanCosts.Bench.BuildSeconds;
 

@@ -110,7 +110,7 @@ public sealed partial class SizePlanMatrixTests
         var matrix = SizePlanMatrix.Compute(Catalog.Models, Measured with { RequestsPerSecond = 1.0 / 8 }, Budget);
 
         var xl = Assert.Single(matrix.Violations, v => v.StartsWith("gpt2-xl ", StringComparison.Ordinal));
-        Assert.StartsWith("gpt2-xl layer 0 (6,400 neurons) does not fit one job: it takes 14.5 h, over the budget of 5 h", xl, StringComparison.Ordinal);
+        Assert.StartsWith("gpt2-xl layer 0 (6,400 neurons) does not fit one job: it takes 14.6 h, over the budget of 5 h", xl, StringComparison.Ordinal);
         Assert.DoesNotContain(matrix.Jobs, j => j.Model == "gpt2-xl");
         Assert.Contains(matrix.Jobs, j => j.Model == "solu-1l");
     }

@@ -47,7 +47,7 @@ public sealed class MatrixCommandTests : IDisposable
         var (code, output) = await CliRun.RunAsync("matrix", "--rps", "1", "--github-output", outputs);
 
         Assert.Equal((int)ExitCode.CompletedWithFailures, code);
-        Assert.Contains("error: gpt2-xl layer 0 (6,400 neurons) does not fit one job: it takes 14.5 h, over the budget of 5 h", output, StringComparison.Ordinal);
+        Assert.Contains("error: gpt2-xl layer 0 (6,400 neurons) does not fit one job: it takes 14.6 h, over the budget of 5 h", output, StringComparison.Ordinal);
         Assert.False(File.Exists(outputs));
     }
 
