@@ -25,10 +25,9 @@ internal sealed class RehearsalException(string message, int exitCode) : Excepti
 internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, ModelInfo model, S3ObjectStore store, S3Traffic traffic, CancellationToken ct)
 {
     private readonly List<StageFigures> _stages = [];
-    private readonly string _prefix = PublishTree.NormalizePrefix(s.Prefix ?? "");
     private StaticSiteServer? _mirror;
 
-    public string Work { get; } = Path.GetFullPath(s.Work);
+    public string Work => Path.GetFullPath(s.Work);
 
     /// <summary>Where <see cref="NeuroscopeBench"/> writes the synthetic pages (kept between rehearsals: they are the same pages).</summary>
     public string Mirror => Path.Combine(Work, "mirror");
@@ -40,6 +39,8 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
     public string IndexesJob => Path.Combine(Work, "indexes-job");
 
     public IReadOnlyList<StageFigures> Stages => _stages;
+
+    private string Prefix => PublishTree.NormalizePrefix(s.Prefix ?? "");
 
     private TimeSpan Period => TimeSpan.FromMilliseconds(s.SamplePeriodMs);
 
@@ -159,7 +160,7 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
     private async Task<Dictionary<string, StoredObject>> ListingAsync()
     {
         var objects = new Dictionary<string, StoredObject>(StringComparer.Ordinal);
-        await foreach (var o in store.ListAsync(_prefix, ct))
+        await foreach (var o in store.ListAsync(Prefix, ct))
         {
             objects[o.Key] = o;
         }
@@ -172,7 +173,7 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
     private async Task<DiskBound> DiskBoundAsync(long corpusBytes)
     {
         var (layer, bytes) = (-1, 0L);
-        await foreach (var o in store.ListAsync(_prefix + SiteTrees.PartitionsFolder + "/" + model.Id + "/", ct))
+        await foreach (var o in store.ListAsync(Prefix + SiteTrees.PartitionsFolder + "/" + model.Id + "/", ct))
         {
             var manifest = SiteManifest.Parse(await store.GetAsync(o.Key, ct) ?? [], o.Key);
             var total = o.Bytes + manifest.Values.Sum(e => e.Bytes);

@@ -31,9 +31,15 @@ internal static class RehearsalTable
 
         if (f.SecondRun is { } r)
         {
-            console.MarkupLineInterpolated(r.Passed
-                ? $"Second run: fetched nothing ({N(r.PagesFetched)} mirror requests) and published nothing (0 objects written, the listing unchanged)."
-                : $"[red]Second run: {N(r.PagesFetched)} mirror request(s), {N(r.Writes.Count)} write(s) to the bucket, {N(r.Changed.Count)} object(s) changed[/]: {string.Join("; ", r.Writes.Concat(r.Changed).Take(10))}");
+            if (r.Passed)
+            {
+                console.MarkupLine("Second run: fetched nothing (0 mirror requests) and published nothing (0 objects written, the listing unchanged).");
+            }
+            else
+            {
+                console.MarkupLineInterpolated(
+                    $"[red]Second run: {N(r.PagesFetched)} mirror request(s), {N(r.Writes.Count)} write(s) to the bucket, {N(r.Changed.Count)} object(s) changed[/]: {string.Join("; ", r.Writes.Concat(r.Changed).Take(20))}");
+            }
         }
     }
 
