@@ -26,6 +26,7 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
 {
     private readonly List<StageFigures> _stages = [];
     private StaticSiteServer? _mirror;
+    private Dictionary<string, StoredObject> _listing = [];
 
     public string Work => Path.GetFullPath(s.Work);
 
@@ -66,11 +67,10 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
                 corpusBytes = run == 1 ? FolderScan.Bytes(Corpus) : corpusBytes;
                 await StageAsync(run, "partition", PartitionJob, PartitionAsync);
                 await StageAsync(run, "indexes", IndexesJob, IndexesAsync);
-                afterFirst = run == 1 ? await ListingAsync() : afterFirst;
+                afterFirst = run == 1 ? _listing : afterFirst;
             }
 
-            var disk = await DiskBoundAsync(corpusBytes);
-            return (disk, SecondRunOf(afterFirst, await ListingAsync()));
+            return (await DiskBoundAsync(corpusBytes), SecondRunOf(afterFirst, _listing));
         }
         finally
         {
@@ -149,7 +149,7 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
         }
 
         var requests = traffic.Take();
-        var stored = await ListingAsync();
+        var stored = _listing = await ListingAsync();
         _stages.Add(new StageFigures(
             run, stage, folder, commands, cost.Wall.TotalSeconds, cost.Cpu.TotalSeconds, cost.PeakDiskBytes, cost.PeakRssBytes, cost.StartRssBytes,
             cost.FilesWritten, cost.BytesWritten, cost.KernelWriteBytes, stored.Count, stored.Values.Sum(o => o.Bytes),
