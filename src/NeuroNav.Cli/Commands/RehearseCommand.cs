@@ -82,7 +82,20 @@ public sealed class RehearseCommand(IAnsiConsole console, ModelCatalog catalog) 
         await RehearsalChecks.EmptyPrefixAsync(store, settings.Bucket!, PublishTree.NormalizePrefix(settings.Prefix ?? ""), endpoint, cancellationToken);
 
         using var traffic = new S3Traffic(endpoint, connection.Bucket);
-        var run = new RehearsalRun(console, settings, model, store, traffic, cancellationToken);
+        RehearsalFigures Figures(RehearsalRun run, DiskBound? disk, SecondRun? second, string? failure)
+        {
+            var mirror = FolderScan.Files(run.Mirror);
+            return new RehearsalFigures(
+                model.Id, settings.Layers, settings.Neurons, settings.Texts, settings.Tokens, Environment.ProcessorCount, settings.SamplePeriodMs,
+                connection.Bucket, settings.Prefix ?? "", new MirrorFigures(mirror.Count, mirror.Values.Sum(f => f.Bytes)), run.Stages, disk, second, failure);
+        }
+
+        RehearsalRun? current = null;
+        var run = current = new RehearsalRun(console, settings, model, store, traffic, stage =>
+        {
+            RehearsalTable.PrintStage(console, stage);
+            Write(settings.Json, Figures(current!, null, null, $"incomplete: {current!.Stages.Count} of 7 stages done"));
+        }, cancellationToken);
         DiskBound? disk = null;
         SecondRun? second = null;
         string? failure = null;
@@ -101,17 +114,11 @@ public sealed class RehearseCommand(IAnsiConsole console, ModelCatalog catalog) 
             (failure, code) = (e.Message, e.ExitCode);
         }
 
-        var mirror = FolderScan.Files(run.Mirror);
-        var figures = new RehearsalFigures(
-            model.Id, settings.Layers, settings.Neurons, settings.Texts, settings.Tokens, Environment.ProcessorCount, settings.SamplePeriodMs,
-            connection.Bucket, settings.Prefix ?? "", new MirrorFigures(mirror.Count, mirror.Values.Sum(f => f.Bytes)), run.Stages, disk, second, failure);
+        var figures = Figures(run, disk, second, failure);
         RehearsalTable.Print(console, figures);
-        if (settings.Json is { } json)
+        if (Write(settings.Json, figures) is { } written)
         {
-            var full = Path.GetFullPath(json);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllBytesAsync(full, RehearsalJsonContext.Serialize(figures), cancellationToken);
-            console.MarkupLineInterpolated($"Figures written to {full}");
+            console.MarkupLineInterpolated($"Figures written to {written}");
         }
 
         if (failure is not null)
@@ -120,5 +127,19 @@ public sealed class RehearseCommand(IAnsiConsole console, ModelCatalog catalog) 
         }
 
         return code;
+    }
+
+    /// <summary>Writes the figures to <paramref name="json"/> (when given), replacing what an earlier stage wrote; returns the full path.</summary>
+    private static string? Write(string? json, RehearsalFigures figures)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(json);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        AtomicFile.WriteAllBytes(full, RehearsalJsonContext.Serialize(figures));
+        return full;
     }
 }

@@ -22,7 +22,9 @@ internal sealed class RehearsalException(string message, int exitCode) : Excepti
 /// <see cref="StageProbe"/> over the folder its job would hold on a runner: <c>partition-job/</c> (the corpus and the
 /// partition's work folder) and <c>indexes-job/</c> (emptied before each indexes stage, as a fresh runner has it).
 /// </summary>
-internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, ModelInfo model, S3ObjectStore store, S3Traffic traffic, CancellationToken ct)
+/// <param name="done">Told each stage's figures as soon as the stage ends (a long rehearsal reports as it goes).</param>
+internal sealed class RehearsalRun(
+    IAnsiConsole console, RehearseSettings s, ModelInfo model, S3ObjectStore store, S3Traffic traffic, Action<StageFigures> done, CancellationToken ct)
 {
     private readonly List<StageFigures> _stages = [];
     private StaticSiteServer? _mirror;
@@ -154,6 +156,7 @@ internal sealed class RehearsalRun(IAnsiConsole console, RehearseSettings s, Mod
             run, stage, folder, commands, cost.Wall.TotalSeconds, cost.Cpu.TotalSeconds, cost.PeakDiskBytes, cost.PeakRssBytes, cost.StartRssBytes,
             cost.FilesWritten, cost.BytesWritten, cost.KernelWriteBytes, stored.Count, stored.Values.Sum(o => o.Bytes),
             (_mirror?.Requests ?? 0) - served, requests.ByMethod, requests.Writes.Count, [.. requests.Writes.Take(50)], cost.Samples, cost.SamplerTime.TotalSeconds));
+        done(_stages[^1]);
     }
 
     /// <summary>Every object under the prefix (these listing requests are not counted in any stage).</summary>

@@ -15,7 +15,7 @@ internal static class RehearsalTable
             table.AddRow(
                 I(s.Run), s.Stage, Seconds(s.WallSeconds), Seconds(s.CpuSeconds), Bytes(s.PeakDiskBytes), Bytes(s.PeakRssBytes),
                 $"{N(s.FilesWritten)}, {Bytes(s.BytesWritten)}", $"{N(s.ObjectsStored)}, {Bytes(s.BytesStored)}", N(s.MirrorRequests),
-                s.S3Requests.Count == 0 ? "0" : string.Join(", ", s.S3Requests.Select(r => $"{r.Key} {N(r.Value)}")));
+                Requests(s));
         }
 
         table.Caption(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
@@ -43,6 +43,11 @@ internal static class RehearsalTable
         }
     }
 
+    /// <summary>One stage's figures on one line, as soon as it ends.</summary>
+    public static void PrintStage(IAnsiConsole console, StageFigures s) =>
+        console.MarkupLineInterpolated(
+            $"[bold]run {s.Run} {s.Stage}[/]: wall {Seconds(s.WallSeconds)}, CPU {Seconds(s.CpuSeconds)}, peak disk {Bytes(s.PeakDiskBytes)}, peak RSS {Bytes(s.PeakRssBytes)}, written {N(s.FilesWritten)} files {Bytes(s.BytesWritten)}, stored {N(s.ObjectsStored)} objects {Bytes(s.BytesStored)}, mirror requests {N(s.MirrorRequests)}, S3 requests {Requests(s)}");
+
     public static string Bytes(long b) => b switch
     {
         >= 1_000_000_000 => string.Create(CultureInfo.InvariantCulture, $"{b / 1e9:F2} GB"),
@@ -54,6 +59,9 @@ internal static class RehearsalTable
     private static string Seconds(double s) => s >= 60
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)(s / 60)} min {s % 60:F0} s")
         : string.Create(CultureInfo.InvariantCulture, $"{s:F1} s");
+
+    private static string Requests(StageFigures s) =>
+        s.S3Requests.Count == 0 ? "0" : string.Join(", ", s.S3Requests.Select(r => $"{r.Key} {N(r.Value)}"));
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -123,6 +123,7 @@ public sealed class RehearseTests(MotoServer moto) : IDisposable
     [Fact]
     public async Task An_endpoint_where_nothing_answers_is_named()
     {
+        UseMotoCredentials();
         var endpoint = CliRun.RefusingHost();
 
         var (code, output) = await RunAsync("--endpoint", endpoint.ToString(), "--bucket", "b");
@@ -137,16 +138,20 @@ public sealed class RehearseTests(MotoServer moto) : IDisposable
     private Task<(int Code, string Output)> RunAsync(params string[] options) =>
         CliRun.RunAsync(["rehearse", "--work", _dir.Combine("work"), .. options]);
 
-    private async Task<(Publish.S3ObjectStore Store, Amazon.S3.IAmazonS3 Client, string Bucket)> NewBucketAsync()
+    private Task<(Publish.S3ObjectStore Store, Amazon.S3.IAmazonS3 Client, string Bucket)> NewBucketAsync()
     {
-        // The verbs take their credentials from the environment, as in the workflow; moto accepts any.
+        UseMotoCredentials();
+        return moto.NewBucketAsync();
+    }
+
+    /// <summary>The verbs take their credentials from the environment, as in the workflow; moto accepts any.</summary>
+    private static void UseMotoCredentials()
+    {
         if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is null)
         {
             Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
         }
-
-        return await moto.NewBucketAsync();
     }
 
     private static async Task<List<string>> KeysAsync(Amazon.S3.IAmazonS3 client, string bucket)
