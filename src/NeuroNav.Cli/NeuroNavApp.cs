@@ -82,6 +82,7 @@ public static class NeuroNavApp
             Verb<PartitionCommand>("partition").WithExample("partition", "--model", "gpt2-xl", "--layers", "0-11", "--corpus", "corpus", "--work", "work", "--bucket", "neuronav", "--prefix", "site");
             Verb<IndexesCommand>("indexes").WithExample("indexes", "--bucket", "neuronav", "--prefix", "site", "--out", "output");
             Verb<BenchCommand>("bench").WithExample("bench", "--neurons", "6400", "--stage", "all");
+            Verb<RehearseCommand>("rehearse").WithExample("rehearse", "--work", "rehearsal", "--endpoint", "http://127.0.0.1:5123", "--bucket", "neuronav-rehearsal", "--prefix", "site");
         });
         return app;
     }

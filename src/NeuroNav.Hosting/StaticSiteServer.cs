@@ -27,6 +27,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
     private WebApplication _app = null!;
     private ContainedFileProvider _files = null!;
     private int _disposed;
+    private long _requests;
 
     private StaticSiteServer() { }
 
@@ -35,6 +36,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
     /// <summary>The served folder, as a full path.</summary>
     public string Root { get; private set; } = null!;
+
+    /// <summary>The requests received so far, whatever their answer.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Starts serving <paramref name="root"/>; port 0 picks a free port.</summary>
     public static async Task<StaticSiteServer> StartAsync(string root, int port, CancellationToken ct)
@@ -64,6 +68,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
+            Interlocked.Increment(ref server._requests);
             context.Response.Headers.CacheControl = "no-cache";
             await next(context).ConfigureAwait(false);
         });

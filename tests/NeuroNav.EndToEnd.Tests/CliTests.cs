@@ -22,6 +22,7 @@ public sealed class CliTests
     [InlineData("plan")]
     [InlineData("matrix")]
     [InlineData("publish")]
+    [InlineData("rehearse")]
     public async Task Every_verb_has_help(string verb)
     {
         var console = new TestConsole().Width(200);

@@ -21,6 +21,7 @@ public sealed class StrictParsingTests : IDisposable
     [InlineData("plan", "--profiel", "--profile")]
     [InlineData("publish", "--bukcet", "--bucket")]
     [InlineData("bench", "--stag", "--stage")]
+    [InlineData("rehearse", "--nuerons", "--neurons")]
     public async Task A_mistyped_option_exits_2_with_a_suggestion_and_the_verb_usage(string verb, string typo, string meant)
     {
         var (code, output) = await RunAsync(verb, typo, "1");
