@@ -126,7 +126,17 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
         if (_app is not null)
         {
-            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // A static file server has nothing in flight worth waiting for: a browser's idle keep-alive connection would
+            // otherwise hold Ctrl+C for the host's whole shutdown timeout (30 s). Two seconds, then connections are cut.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _app.StopAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             await _app.DisposeAsync().ConfigureAwait(false);
         }
 
