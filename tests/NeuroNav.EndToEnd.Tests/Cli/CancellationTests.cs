@@ -37,7 +37,7 @@ public sealed class CancellationTests : IDisposable
     public async Task Ctrl_c_stops_the_real_process_once_through_its_one_handler()
     {
         Directory.CreateDirectory(_dir.Combine("site"));
-        using var cli = CliProcess.Start("serve", "--dir", _dir.Combine("site"), "--port", "0");
+        using var cli = CliProcess.StartFromTerminal("serve", "--dir", _dir.Combine("site"), "--port", "0");
         await cli.PrintedAsync("Serving ").WaitAsync(TimeSpan.FromSeconds(60));
 
         using (var kill = Process.Start("kill", ["-INT", cli.Id.ToString(CultureInfo.InvariantCulture)]))

@@ -36,15 +36,31 @@ internal sealed class CliProcess : IDisposable
     public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
 
     /// <summary>Starts the CLI with <paramref name="environment"/> set over the inherited one (a null value removes a variable).</summary>
-    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) => Start(environment, fromTerminal: false, args);
+
+    /// <summary>
+    /// Starts the CLI as a terminal would: with Ctrl+C (SIGINT) at its default disposition even when this test run
+    /// inherited it ignored (a job started with <c>&amp;</c> from a script ignores it, and a child inherits that), so that
+    /// the CLI's own handler is what a SIGINT reaches. The process is the same (exec), so <see cref="Id"/> is the CLI's.
+    /// </summary>
+    public static CliProcess StartFromTerminal(params string[] args) => Start(new Dictionary<string, string?>(), fromTerminal: true, args);
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string?> environment, bool fromTerminal, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(fromTerminal ? "python3" : "dotnet")
         {
             WorkingDirectory = Repo.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (fromTerminal)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
