@@ -35,6 +35,9 @@ public sealed record WeightsFile(string Kind, string Repository, string Name, st
 public sealed record WeightsProvenance(
     string Model, string Repository, string Revision, string? Commit, string Layout, IReadOnlyList<WeightsFile> Files, DateTimeOffset ComputedAt, int DefinitionsVersion)
 {
+    /// <summary>The checkpoint as <c>repository@commit</c>, or <c>@revision</c> when the commit is unknown.</summary>
+    public string Checkpoint => $"{Repository}@{Commit ?? Revision}";
+
     /// <summary>Whether <paramref name="other"/> was computed from the same files (names and hashes) under the same definitions.</summary>
     public bool SameInputs(WeightsProvenance other) =>
         other is not null && DefinitionsVersion == other.DefinitionsVersion

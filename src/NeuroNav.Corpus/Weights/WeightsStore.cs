@@ -30,7 +30,7 @@ public sealed class WeightsStore
         }
 
         var sorted = neurons.OrderBy(n => n.Id.Neuron).ToList();
-        var url = string.Create(CultureInfo.InvariantCulture, $"hf://{provenance.Repository}@{provenance.Commit ?? provenance.Revision}");
+        var url = "hf://" + provenance.Checkpoint;
         var coverage = sorted.Select(n => new CoverageRow(model, layer, n.Id.Neuron, SourceInfo.Weights.Id, CoverageStatus.Present, null, url, null, provenance.ComputedAt)).ToList();
         var old = WeightsTables.Tables.SelectMany(t => CommittedParts.Entries(Corpus, t, model, layer)).Select(p => p.Path).ToList();
 

@@ -61,7 +61,7 @@ internal static class WeightsCopy
         FetchDetail[] details =
         [
             new("copied from", Path.GetFullPath(fromCorpus)),
-            .. first is null ? [] : new[] { new FetchDetail("checkpoint", $"{first.Repository}@{first.Commit ?? first.Revision} ({first.Layout})") },
+            .. first is null ? [] : new[] { new FetchDetail("checkpoint", $"{first.Checkpoint} ({first.Layout})") },
         ];
         return new FetchReport(SourceInfo.Weights.Id, new ScrapeReport(total, skipped, stored, 0, 0, 0, false, clock.Elapsed, []), details, []);
     }

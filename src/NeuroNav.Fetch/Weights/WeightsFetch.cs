@@ -23,13 +23,13 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
     {
         var clock = Stopwatch.StartNew();
         var model = catalog[modelId];
-        var source = WeightsSources.Load(mappingPath, catalog)[model.Id];
         var wanted = Wanted(model, targets);
         if (job.FromCorpus is not null)
         {
             return await WeightsCopy.RunAsync(store, model, job.FromCorpus, wanted, refresh, progress, ct).ConfigureAwait(false);
         }
 
+        var source = WeightsSources.Load(mappingPath, catalog)[model.Id];
         var total = wanted.Sum(l => (long)l.Value.Count);
         var checkpoint = await WeightsCheckpoints.LocateAsync(job, source, null, ct).ConfigureAwait(false);
         var provenance = await ProvenanceAsync(model, source, checkpoint, ct).ConfigureAwait(false);
@@ -167,7 +167,7 @@ public sealed class WeightsFetch(WeightsStore store, ModelCatalog catalog, strin
     private static FetchReport Report(
         long requested, long skipped, long stored, TimeSpan elapsed, WeightsProvenance provenance, WeightsCheckpoint checkpoint, IReadOnlyList<FetchDetail> details)
     {
-        var from = new FetchDetail("checkpoint", $"{provenance.Repository}@{provenance.Commit ?? provenance.Revision} ({provenance.Layout})");
+        var from = new FetchDetail("checkpoint", $"{provenance.Checkpoint} ({provenance.Layout})");
         var files = provenance.Files.Select(f => new FetchDetail(f.Name, $"sha256 {f.Sha256[..16]}…, {f.Bytes:N0} bytes"));
         return new FetchReport(
             SourceInfo.Weights.Id,
